@@ -1,0 +1,51 @@
+namespace GymCoach.Workers.Caching;
+
+/// <summary>Settings of the in-process caches: time to live per kind of data, size, and when to compress.</summary>
+public sealed class CacheOptions
+{
+    /// <summary>The smallest capacity the underlying LRU supports (one item each in its hot, warm and cold queues).</summary>
+    public const int MinimumCapacity = 3;
+
+    /// <summary>How long a user's cached data (analytics) lives after it was written. Default 5 minutes.</summary>
+    public TimeSpan UserDataTtl { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long static data (the exercise library) lives after it was written. Default 1 hour.</summary>
+    public TimeSpan StaticDataTtl { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The most entries each cache holds before the least recently used are evicted. Default 1000.</summary>
+    public int Capacity { get; set; } = 1000;
+
+    /// <summary>Cached JSON longer than this many UTF-8 bytes is stored Brotli-compressed. Default 1024.</summary>
+    public int CompressionThresholdBytes { get; set; } = 1024;
+
+    /// <summary>Checks every setting and reports all problems at once.</summary>
+    /// <exception cref="ArgumentException">One or more settings are invalid; the message lists each.</exception>
+    public void Validate()
+    {
+        List<string>? errors = null;
+        if (UserDataTtl <= TimeSpan.Zero)
+        {
+            (errors ??= []).Add($"{nameof(UserDataTtl)} must be positive.");
+        }
+
+        if (StaticDataTtl <= TimeSpan.Zero)
+        {
+            (errors ??= []).Add($"{nameof(StaticDataTtl)} must be positive.");
+        }
+
+        if (Capacity < MinimumCapacity)
+        {
+            (errors ??= []).Add($"{nameof(Capacity)} must be at least {MinimumCapacity}.");
+        }
+
+        if (CompressionThresholdBytes < 0)
+        {
+            (errors ??= []).Add($"{nameof(CompressionThresholdBytes)} must not be negative.");
+        }
+
+        if (errors is not null)
+        {
+            throw new ArgumentException("Invalid cache options: " + string.Join(" ", errors));
+        }
+    }
+}

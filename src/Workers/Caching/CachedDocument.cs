@@ -1,0 +1,78 @@
+using System.Buffers;
+using System.IO.Compression;
+using GymCoach.Workers.Analytics;
+
+namespace GymCoach.Workers.Caching;
+
+/// <summary>An analytics document held as UTF-8 JSON, Brotli-compressed when it is larger than a threshold.</summary>
+/// <remarks>Holding bytes rather than the object keeps cached documents immutable and small.</remarks>
+internal sealed class CachedDocument
+{
+    // Quality 4 of 11 compresses JSON well at a fraction of the cost of the higher levels, since every recompute encodes.
+    private const int BrotliQuality = 4;
+    private const int BrotliWindowBits = 22;
+
+    private readonly byte[] _bytes;
+    private readonly int _jsonLength;
+
+    private CachedDocument(byte[] bytes, int jsonLength, bool isCompressed)
+    {
+        _bytes = bytes;
+        _jsonLength = jsonLength;
+        IsCompressed = isCompressed;
+    }
+
+    public bool IsCompressed { get; }
+
+    /// <summary>The bytes held: compressed or plain JSON.</summary>
+    public int StoredLength => _bytes.Length;
+
+    /// <summary>Encodes the document, compressing JSON longer than <paramref name="compressionThresholdBytes"/> when that makes it smaller.</summary>
+    public static CachedDocument Encode(AnalyticsDocument document, int compressionThresholdBytes)
+    {
+        var json = AnalyticsJson.SerializeToUtf8Bytes(document);
+        if (json.Length <= compressionThresholdBytes)
+        {
+            return new CachedDocument(json, json.Length, isCompressed: false);
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(json.Length));
+        try
+        {
+            if (BrotliEncoder.TryCompress(json, buffer, out var written, BrotliQuality, BrotliWindowBits) && written < json.Length)
+            {
+                return new CachedDocument(buffer.AsSpan(0, written).ToArray(), json.Length, isCompressed: true);
+            }
+
+            return new CachedDocument(json, json.Length, isCompressed: false);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <exception cref="InvalidDataException">The compressed bytes are corrupt.</exception>
+    public AnalyticsDocument Decode()
+    {
+        if (!IsCompressed)
+        {
+            return AnalyticsJson.Parse(_bytes);
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(_jsonLength);
+        try
+        {
+            if (!BrotliDecoder.TryDecompress(_bytes, buffer.AsSpan(0, _jsonLength), out var written) || written != _jsonLength)
+            {
+                throw new InvalidDataException("A cached analytics document does not decompress to its recorded length.");
+            }
+
+            return AnalyticsJson.Parse(buffer.AsSpan(0, written));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}
