@@ -1,0 +1,51 @@
+using GymCoach.Contracts.Events;
+using static GymCoach.Contracts.Validation.ValidationLimits;
+
+namespace GymCoach.Contracts.Validation;
+
+/// <summary>Checks events against GymCoach's rules and reports every broken rule, not just the first.</summary>
+/// <remarks>
+/// Field paths are the camelCase JSON names relative to the checked object, for example
+/// <c>exercises[2].sets[0].reps</c>. Nulls that JSON carries into non-nullable members are reported as errors,
+/// never thrown. An empty list means the object is valid.
+/// </remarks>
+public static class EventValidator
+{
+    /// <summary>Checks the CloudEvents attributes: specversion <c>1.0</c>, an id and a source, a known type, and data present.</summary>
+    public static IReadOnlyList<ValidationError> ValidateEnvelope<TData>(CloudEvent<TData> cloudEvent)
+    {
+        ArgumentNullException.ThrowIfNull(cloudEvent);
+        var errors = new ErrorCollector();
+        EnvelopeRules.Check(errors, cloudEvent);
+        return errors.ToList();
+    }
+
+    /// <summary>Checks a logged workout.</summary>
+    /// <param name="now">The current time; <c>performedAt</c> may be at most one day after it.</param>
+    public static IReadOnlyList<ValidationError> ValidateWorkout(WorkoutLogged workout, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(workout);
+        var errors = new ErrorCollector();
+        WorkoutRules.Check(errors, workout, now);
+        return errors.ToList();
+    }
+
+    /// <summary>Checks a profile update.</summary>
+    public static IReadOnlyList<ValidationError> ValidateProfile(ProfileUpdated profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var errors = new ErrorCollector();
+        ProfileRules.Check(errors, profile);
+        return errors.ToList();
+    }
+
+    /// <summary>Checks an analytics recompute request.</summary>
+    public static IReadOnlyList<ValidationError> ValidateRecompute(AnalyticsRecomputeRequested request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new ErrorCollector();
+        errors.Id("userId", request.UserId);
+        errors.Text("reason", request.Reason, MaxReasonLength);
+        return errors.ToList();
+    }
+}
