@@ -74,8 +74,14 @@ public sealed class EmbeddedQueue : IMessageQueue
         for (var i = 0; i < messages.Count; i++)
         {
             var error = OutgoingMessageRules.Validate(messages[i], _options, out var size);
-            outcomes[i] = error is null ? null : new SendOutcome(null, error, SenderFault: true);
-            totalBytes += size;
+            if (error is null)
+            {
+                totalBytes += size;
+            }
+            else
+            {
+                outcomes[i] = new SendOutcome(null, error, SenderFault: true);
+            }
         }
 
         if (totalBytes > OutgoingMessageRules.MaxMessageBytes)
