@@ -1,0 +1,361 @@
+using System.Globalization;
+using System.Threading.Channels;
+using GymCoach.Contracts.Lambda;
+using GymCoach.Contracts.Queueing;
+
+namespace GymCoach.Workers.Queueing;
+
+/// <summary>An in-process queue with Amazon SQS semantics, for running the pipeline on one machine.</summary>
+/// <remarks>
+/// Not a mock: at-least-once delivery, visibility timeouts, receive counts, redrive to a dead-letter queue on the
+/// receive after <see cref="EmbeddedQueueOptions.MaxReceiveCount"/>, delays, long polling, FIFO group order and
+/// five-minute deduplication behave as in SQS, and every SQS limit the pipeline relies on is enforced. Messages are
+/// kept until deleted or redriven (no retention period). State lives behind one lock with O(log n) operations; a
+/// channel wakes long-poll waiters, which otherwise sleep until their wait ends or the next message becomes visible.
+/// </remarks>
+public sealed class EmbeddedQueue : IMessageQueue
+{
+    /// <summary>The most entries of a send or delete batch, and the most messages of a receive.</summary>
+    public const int MaxBatchSize = 10;
+
+    /// <summary>The longest long poll SQS allows.</summary>
+    public static readonly TimeSpan MaxWaitTime = TimeSpan.FromSeconds(20);
+
+    private readonly Lock _gate = new();
+    private readonly EmbeddedQueueOptions _options;
+    private readonly TimeProvider _time;
+    private readonly MessageLedger _ledger;
+    private readonly DeduplicationWindow? _deduplication;
+    private readonly DeliveredMessageFactory _factory;
+
+    // Holds at most one pending signal; a write wakes every WaitToReadAsync waiter, which then look again under the lock.
+    private readonly Channel<byte> _signal =
+        Channel.CreateBounded<byte>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    private int _waiters;
+    private long _sequenceNumber;
+
+    /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
+    public EmbeddedQueue(EmbeddedQueueOptions options, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options.Copy();
+        _time = timeProvider ?? TimeProvider.System;
+        IDeliveryOrder order = _options.IsFifo ? new FifoDeliveryOrder() : new StandardDeliveryOrder();
+        _ledger = new MessageLedger(order, _options.VisibilityTimeout, _options.MaxReceiveCount);
+        _deduplication = _options.IsFifo ? new DeduplicationWindow() : null;
+        Arn = $"arn:aws:sqs:{_options.Region}:{_options.AccountId}:{_options.Name}";
+        _factory = new DeliveredMessageFactory(Arn, _options.Region, _options.AccountId);
+    }
+
+    public string Name => _options.Name;
+
+    public string Arn { get; }
+
+    public bool IsFifo => _options.IsFifo;
+
+    /// <summary>Where messages go after <see cref="EmbeddedQueueOptions.MaxReceiveCount"/> receives, or null.</summary>
+    public EmbeddedQueue? DeadLetterQueue => _options.DeadLetterQueue;
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// An invalid entry (empty or oversized body, bad delay, missing FIFO group) fails alone as a sender fault. A FIFO
+    /// duplicate within five minutes succeeds with the original message id and adds nothing.
+    /// </remarks>
+    /// <exception cref="ArgumentException">The batch is empty, has more than 10 entries, or its valid entries exceed 1 MiB together.</exception>
+    public Task<IReadOnlyList<SendOutcome>> SendBatchAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
+    {
+        CheckBatchSize(messages, nameof(messages));
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var outcomes = new SendOutcome?[messages.Count];
+        var totalBytes = 0;
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var error = OutgoingMessageRules.Validate(messages[i], _options, out var size);
+            if (error is null)
+            {
+                totalBytes += size;
+            }
+            else
+            {
+                outcomes[i] = new SendOutcome(null, error, SenderFault: true);
+            }
+        }
+
+        if (totalBytes > OutgoingMessageRules.MaxMessageBytes)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"BatchRequestTooLong: The batch is {totalBytes} bytes; the limit is {OutgoingMessageRules.MaxMessageBytes} bytes."),
+                nameof(messages));
+        }
+
+        var contents = new SentContent?[messages.Count];
+        for (var i = 0; i < messages.Count; i++)
+        {
+            contents[i] = outcomes[i] is null ? OutgoingMessageRules.ToContent(messages[i], _options) : null;
+        }
+
+        bool wake;
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            for (var i = 0; i < contents.Length; i++)
+            {
+                if (contents[i] is { } content)
+                {
+                    outcomes[i] = new SendOutcome(Enqueue(content, messages[i].Delay, now), null);
+                }
+            }
+
+            wake = TakeWakeUp();
+        }
+
+        Signal(wake);
+        return Task.FromResult<IReadOnlyList<SendOutcome>>(outcomes!);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxMessages"/> is outside 1–10 or <paramref name="waitTime"/> outside 0–20 s.</exception>
+    public async Task<IReadOnlyList<SqsMessage>> ReceiveAsync(int maxMessages, TimeSpan waitTime, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxMessages, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxMessages, MaxBatchSize);
+        ArgumentOutOfRangeException.ThrowIfLessThan(waitTime, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(waitTime, MaxWaitTime);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var deadline = _time.GetUtcNow() + waitTime;
+        var deliveries = new List<Delivery>(maxMessages);
+        var drained = false;
+        while (true)
+        {
+            List<QueuedMessage>? redriven = null;
+            DateTimeOffset now;
+            var sleep = TimeSpan.Zero;
+            bool wake;
+            lock (_gate)
+            {
+                now = _time.GetUtcNow();
+                _ledger.PromoteDue(now.UtcTicks);
+                _ledger.Take(maxMessages, now, deliveries, ref redriven);
+                if (deliveries.Count == 0 && redriven is null && now < deadline && drained)
+                {
+                    // Registered under the lock, so any later change that makes a message receivable signals us.
+                    Interlocked.Increment(ref _waiters);
+                    var until = _ledger.NextDueTicks is { } due && due < deadline.UtcTicks ? due : deadline.UtcTicks;
+                    sleep = TimeSpan.FromTicks(Math.Max(until - now.UtcTicks, TimeSpan.TicksPerMillisecond));
+                }
+
+                wake = TakeWakeUp();
+            }
+
+            Signal(wake);
+            if (redriven is not null)
+            {
+                _options.DeadLetterQueue!.AcceptRedriven(redriven, Arn);
+            }
+
+            if (deliveries.Count > 0)
+            {
+                return _factory.Create(deliveries);
+            }
+
+            if (redriven is not null)
+            {
+                continue;
+            }
+
+            if (now >= deadline)
+            {
+                return [];
+            }
+
+            if (!drained)
+            {
+                // Consume a stale signal before the last look, so the wait below only ends for news.
+                _signal.Reader.TryRead(out _);
+                drained = true;
+                continue;
+            }
+
+            try
+            {
+                await WaitForSignalAsync(sleep, cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _waiters);
+            }
+
+            drained = false;
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>An unknown handle, or one from an earlier receive of a message that was received again since, is returned as failed.</remarks>
+    /// <exception cref="ArgumentException">The batch is empty or has more than 10 entries.</exception>
+    public Task<IReadOnlyList<string>> DeleteBatchAsync(IReadOnlyList<string> receiptHandles, CancellationToken cancellationToken)
+    {
+        CheckBatchSize(receiptHandles, nameof(receiptHandles));
+        cancellationToken.ThrowIfCancellationRequested();
+
+        List<string>? failed = null;
+        bool wake;
+        lock (_gate)
+        {
+            foreach (var handle in receiptHandles)
+            {
+                if (string.IsNullOrEmpty(handle) || !_ledger.TryDelete(handle))
+                {
+                    (failed ??= []).Add(handle ?? string.Empty);
+                }
+            }
+
+            wake = TakeWakeUp();
+        }
+
+        Signal(wake);
+        return Task.FromResult<IReadOnlyList<string>>(failed ?? (IReadOnlyList<string>)[]);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// The new timeout counts from now. Fails with <see cref="InvalidOperationException"/> whose message starts with the
+    /// SQS error code: <c>ReceiptHandleIsInvalid</c> for an unknown or stale handle, <c>MessageNotInflight</c> when the
+    /// message is visible again.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="visibilityTimeout"/> is outside 0–12 h.</exception>
+    public Task ChangeVisibilityAsync(string receiptHandle, TimeSpan visibilityTimeout, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(receiptHandle);
+        ArgumentOutOfRangeException.ThrowIfLessThan(visibilityTimeout, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(visibilityTimeout, EmbeddedQueueOptions.MaxVisibilityTimeout);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        VisibilityChange result;
+        bool wake;
+        lock (_gate)
+        {
+            var nowTicks = _time.GetUtcNow().UtcTicks;
+            _ledger.PromoteDue(nowTicks);
+            result = _ledger.ChangeVisibility(receiptHandle, nowTicks, visibilityTimeout);
+            wake = TakeWakeUp();
+        }
+
+        Signal(wake);
+        return result switch
+        {
+            VisibilityChange.Changed => Task.CompletedTask,
+            VisibilityChange.MessageNotInflight => Task.FromException(new InvalidOperationException(
+                $"MessageNotInflight: The message of receipt handle '{receiptHandle}' in queue {Name} is not in flight.")),
+            _ => Task.FromException(new InvalidOperationException(
+                $"ReceiptHandleIsInvalid: The receipt handle '{receiptHandle}' is not valid for queue {Name}, or is stale.")),
+        };
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Exact rather than approximate; <see cref="QueueCounts.OldestMessageAge"/> is zero on an empty queue.</remarks>
+    public Task<QueueCounts> GetCountsAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        QueueCounts counts;
+        bool wake;
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            _ledger.PromoteDue(now.UtcTicks);
+            counts = _ledger.GetCounts(now);
+            wake = TakeWakeUp();
+        }
+
+        Signal(wake);
+        return Task.FromResult(counts);
+    }
+
+    /// <summary>Takes messages redriven from a source queue, keeping their id, body, attributes and receive count.</summary>
+    internal void AcceptRedriven(List<QueuedMessage> messages, string sourceArn)
+    {
+        bool wake;
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            foreach (var message in messages)
+            {
+                var moved = message.ForDeadLetter(sourceArn);
+                if (IsFifo)
+                {
+                    moved.SequenceNumber = NextSequenceNumber();
+                }
+
+                _ledger.Add(moved, now.UtcTicks, delayTicks: 0);
+            }
+
+            wake = TakeWakeUp();
+        }
+
+        Signal(wake);
+    }
+
+    private static void CheckBatchSize<T>(IReadOnlyList<T> entries, string parameterName)
+    {
+        ArgumentNullException.ThrowIfNull(entries, parameterName);
+        if (entries.Count == 0)
+        {
+            throw new ArgumentException("EmptyBatchRequest: The batch request doesn't contain any entries.", parameterName);
+        }
+
+        if (entries.Count > MaxBatchSize)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"TooManyEntriesInBatchRequest: Maximum number of entries per request are {MaxBatchSize}; received {entries.Count}."),
+                parameterName);
+        }
+    }
+
+    // Under the lock.
+    private string Enqueue(SentContent content, TimeSpan delay, DateTimeOffset now)
+    {
+        if (_deduplication is not null)
+        {
+            if (_deduplication.TryGetOriginal(content.DeduplicationId!, now.UtcTicks, out var originalId))
+            {
+                return originalId;
+            }
+
+            _deduplication.Remember(content.DeduplicationId!, content.MessageId, now.UtcTicks);
+        }
+
+        var message = new QueuedMessage(content, now.ToUnixTimeMilliseconds());
+        if (IsFifo)
+        {
+            message.SequenceNumber = NextSequenceNumber();
+        }
+
+        _ledger.Add(message, now.UtcTicks, delay.Ticks);
+        return content.MessageId;
+    }
+
+    private string NextSequenceNumber() => (++_sequenceNumber).ToString("D20", CultureInfo.InvariantCulture);
+
+    // Under the lock: consumes the ledger's request, and only signals when someone waits.
+    private bool TakeWakeUp() => _ledger.TakeWakeRequest() && Volatile.Read(ref _waiters) > 0;
+
+    private void Signal(bool wake)
+    {
+        if (wake)
+        {
+            _signal.Writer.TryWrite(0);
+        }
+    }
+
+    private async Task WaitForSignalAsync(TimeSpan sleep, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(sleep, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        Task waiting = _signal.Reader.WaitToReadAsync(linked.Token).AsTask();
+        await waiting.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+}
