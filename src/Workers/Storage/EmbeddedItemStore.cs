@@ -81,6 +81,37 @@ public sealed class EmbeddedItemStore(TimeProvider? timeProvider = null) : IItem
         return Task.FromResult(new ItemPage(items, lastKey is null ? null : ContinuationToken.Encode(lastKey)));
     }
 
+    /// <summary>Every live item, so a process can save the store for the next one.</summary>
+    public IReadOnlyList<StoredItem> Snapshot()
+    {
+        var now = _time.GetUtcNow();
+        var items = new List<StoredItem>();
+        foreach (var partition in _partitions.Values)
+        {
+            string? after = null;
+            do
+            {
+                var (page, lastKey) = partition.Query(string.Empty, after, MaxPageSize, now);
+                items.AddRange(page);
+                after = lastKey;
+            }
+            while (after is not null);
+        }
+
+        return items;
+    }
+
+    /// <summary>Puts back items from a <see cref="Snapshot"/>, overwriting what has the same keys.</summary>
+    public void Restore(IEnumerable<StoredItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var now = _time.GetUtcNow();
+        foreach (var item in items)
+        {
+            _partitions.GetOrAdd(item.PartitionKey, static _ => new ItemPartition()).Write(new ItemWrite(item), now);
+        }
+    }
+
     private static void Validate(ItemWrite write)
     {
         if (write?.Item is not { } item)

@@ -1,0 +1,30 @@
+using GymCoach.Cli.Backends;
+using GymCoach.Workers.Analytics;
+using GymCoach.Workers.Storage;
+
+namespace GymCoach.Cli.Commands;
+
+/// <summary><c>gymcoach analytics</c>: prints a user's precomputed analytics, the document the HTTP API serves.</summary>
+internal sealed class AnalyticsCommand : ICommand
+{
+    public string Name => "analytics";
+
+    public string Summary => "Print a user's precomputed training analytics as JSON";
+
+    public string Usage => "gymcoach analytics <userId> [--backend embedded] [--state DIR]";
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var reader = new ArgumentReader(args, BackendOptions.Flags);
+        var backendName = BackendOptions.ReadBackend(reader);
+        var backendOptions = BackendOptions.Read(reader);
+        reader.EnsureAllUsed(positionalCount: 1);
+        var userId = reader.Positionals.Count == 1 ? reader.Positionals[0] : throw new UsageException("the user id is required");
+
+        await using var backend = await BackendFactory.OpenAsync(backendName, backendOptions, fresh: false, cancellationToken);
+        var stored = await backend.Store.GetAsync(TableKeys.UserPartition(userId), TableKeys.AnalyticsSortKey, cancellationToken)
+            ?? throw new CommandFailedException($"no analytics for user '{userId}': unknown user, or none of their workouts processed yet");
+        System.Console.Out.WriteLine(AnalyticsJson.Serialize(AnalyticsJson.Parse(stored.Data), indented: true));
+        return ExitCodes.Success;
+    }
+}

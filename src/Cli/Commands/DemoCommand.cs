@@ -1,0 +1,38 @@
+using GymCoach.Cli.Backends;
+using GymCoach.Cli.Demo;
+using GymCoach.Cli.Hosting;
+using GymCoach.Cli.Terminal;
+
+namespace GymCoach.Cli.Commands;
+
+/// <summary><c>gymcoach demo</c>: the main job, the whole pipeline on a synthetic workload with live progress and a checked summary.</summary>
+internal sealed class DemoCommand : ICommand
+{
+    public string Name => "demo";
+
+    public string Summary => "Run the whole pipeline on a synthetic workload, with live progress, a summary and a check of the result";
+
+    public string Usage => "gymcoach demo [--backend embedded] [--users N] [--workouts N] [--failure-rate P] [--seed S] [--state DIR] [--verbose]";
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var reader = new ArgumentReader(args, BackendOptions.Flags);
+        var options = new DemoOptions
+        {
+            Backend = BackendOptions.ReadBackend(reader),
+            Users = reader.Int("users", 200, 1, 1_000_000),
+            Workouts = reader.Int("workouts", 20_000, 0, 10_000_000),
+            FailureRate = reader.Double("failure-rate", 0, 0, 0.9),
+            Seed = reader.Int("seed", 42, 0, int.MaxValue),
+        };
+        var backendOptions = BackendOptions.Read(reader);
+        reader.EnsureAllUsed();
+
+        var logger = CliLogging.Create(backendOptions.Verbose);
+        await using var backend = await BackendFactory.OpenAsync(options.Backend, backendOptions, fresh: true, cancellationToken);
+        var result = await new DemoRunner(options, backend, ProgressLine.ForStandardError(), logger).RunAsync(cancellationToken);
+        DemoSummary.Write(result, System.Console.Out);
+        await backend.SaveAsync(cancellationToken);
+        return result.Check.Passed ? ExitCodes.Success : ExitCodes.Failure;
+    }
+}

@@ -1,0 +1,13 @@
+using GymCoach.Workers.EventSource;
+
+namespace GymCoach.Cli.Demo;
+
+/// <summary>Everything a finished demo run reports.</summary>
+internal sealed record DemoResult(
+    DemoOptions Options,
+    Workload Workload,
+    TimeSpan Elapsed,
+    EventSourceStats Writes,
+    EventSourceStats Analytics,
+    long InjectedFailures,
+    DemoCheck Check);

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using GymCoach.Cli.Backends;
+using GymCoach.Contracts.Events;
+using GymCoach.Workers.Analytics;
+using GymCoach.Workers.Storage;
+
+namespace GymCoach.Cli.Demo;
+
+/// <summary>Checks a finished run: every user's stored analytics must equal a direct computation over the workouts generated for them.</summary>
+internal sealed class DemoVerifier(IBackend backend)
+{
+    private const int MaxReported = 5;
+
+    public async Task<DemoCheck> VerifyAsync(Workload workload, CancellationToken cancellationToken)
+    {
+        var mismatches = new List<string>();
+        var users = 0;
+        foreach (var (userId, workouts) in workload.WorkoutsByUser)
+        {
+            users++;
+            var stored = await backend.Store.GetAsync(TableKeys.UserPartition(userId), TableKeys.AnalyticsSortKey, cancellationToken);
+            if (workouts.Count == 0)
+            {
+                if (stored is not null)
+                {
+                    mismatches.Add($"{userId}: has analytics but logged no workouts");
+                }
+
+                continue;
+            }
+
+            if (stored is null)
+            {
+                mismatches.Add($"{userId}: no analytics stored for {workouts.Count} workouts");
+                continue;
+            }
+
+            var actual = AnalyticsJson.Parse(stored.Data);
+            var expected = AnalyticsDocument.From(AnalyticsCalculator.Compute(userId, workouts, actual.ComputedAt));
+            if (AnalyticsJson.Serialize(expected) != AnalyticsJson.Serialize(actual))
+            {
+                mismatches.Add($"{userId}: stored analytics (from {actual.ComputedFromWorkouts} workouts) differ from the direct computation (from {workouts.Count})");
+            }
+        }
+
+        var profiles = 0;
+        foreach (var (userId, expected) in workload.NewestProfiles)
+        {
+            profiles++;
+            var stored = await backend.Store.GetAsync(TableKeys.UserPartition(userId), TableKeys.ProfileSortKey, cancellationToken);
+            var actual = stored is null ? null : JsonSerializer.Deserialize(stored.Data, StorageJsonContext.Default.StoredProfile)?.Profile;
+            if (actual is null || Json(actual) != Json(expected))
+            {
+                mismatches.Add($"{userId}: stored profile is not the newest one sent");
+            }
+        }
+
+        var deadLetters = (await backend.WritesDeadLetterQueue.GetCountsAsync(cancellationToken)).Total
+            + (await backend.AnalyticsDeadLetterQueue.GetCountsAsync(cancellationToken)).Total;
+        return new DemoCheck(users, profiles, deadLetters, workload.ExpectedDeadLetters, mismatches.Count, mismatches[..Math.Min(MaxReported, mismatches.Count)]);
+    }
+
+    private static string Json(ProfileUpdated profile) => JsonSerializer.Serialize(profile, EventJsonContext.Default.ProfileUpdated);
+}

@@ -1,0 +1,3 @@
+namespace GymCoach.Cli.Tests.Support;
+
+internal sealed record CliResult(int ExitCode, string StandardOutput, string StandardError);
