@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Threading.Channels;
 using GymCoach.Contracts.Lambda;
 using GymCoach.Contracts.Queueing;
 
@@ -27,12 +26,7 @@ public sealed class EmbeddedQueue : IMessageQueue
     private readonly MessageLedger _ledger;
     private readonly DeduplicationWindow? _deduplication;
     private readonly DeliveredMessageFactory _factory;
-
-    // Holds at most one pending signal; a write wakes every WaitToReadAsync waiter, which then look again under the lock.
-    private readonly Channel<byte> _signal =
-        Channel.CreateBounded<byte>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-
-    private int _waiters;
+    private readonly LongPollSignal _signal;
     private long _sequenceNumber;
 
     /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
@@ -47,6 +41,7 @@ public sealed class EmbeddedQueue : IMessageQueue
         _deduplication = _options.IsFifo ? new DeduplicationWindow() : null;
         Arn = $"arn:aws:sqs:{_options.Region}:{_options.AccountId}:{_options.Name}";
         _factory = new DeliveredMessageFactory(Arn, _options.Region, _options.AccountId);
+        _signal = new LongPollSignal(_time);
     }
 
     public string Name => _options.Name;
@@ -70,33 +65,7 @@ public sealed class EmbeddedQueue : IMessageQueue
         cancellationToken.ThrowIfCancellationRequested();
 
         var outcomes = new SendOutcome?[messages.Count];
-        var totalBytes = 0;
-        for (var i = 0; i < messages.Count; i++)
-        {
-            var error = OutgoingMessageRules.Validate(messages[i], _options, out var size);
-            if (error is null)
-            {
-                totalBytes += size;
-            }
-            else
-            {
-                outcomes[i] = new SendOutcome(null, error, SenderFault: true);
-            }
-        }
-
-        if (totalBytes > OutgoingMessageRules.MaxMessageBytes)
-        {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"BatchRequestTooLong: The batch is {totalBytes} bytes; the limit is {OutgoingMessageRules.MaxMessageBytes} bytes."),
-                nameof(messages));
-        }
-
-        var contents = new SentContent?[messages.Count];
-        for (var i = 0; i < messages.Count; i++)
-        {
-            contents[i] = outcomes[i] is null ? OutgoingMessageRules.ToContent(messages[i], _options) : null;
-        }
-
+        var contents = OutgoingMessageRules.Prepare(messages, _options, outcomes);
         bool wake;
         lock (_gate)
         {
@@ -142,8 +111,8 @@ public sealed class EmbeddedQueue : IMessageQueue
                 _ledger.Take(maxMessages, now, deliveries, ref redriven);
                 if (deliveries.Count == 0 && redriven is null && now < deadline && drained)
                 {
-                    // Registered under the lock, so any later change that makes a message receivable signals us.
-                    Interlocked.Increment(ref _waiters);
+                    // Registered under the lock, so any later change that makes a message receivable pulses us.
+                    _signal.Register();
                     var until = _ledger.NextDueTicks is { } due && due < deadline.UtcTicks ? due : deadline.UtcTicks;
                     sleep = TimeSpan.FromTicks(Math.Max(until - now.UtcTicks, TimeSpan.TicksPerMillisecond));
                 }
@@ -174,21 +143,13 @@ public sealed class EmbeddedQueue : IMessageQueue
 
             if (!drained)
             {
-                // Consume a stale signal before the last look, so the wait below only ends for news.
-                _signal.Reader.TryRead(out _);
+                // Drop a stale pulse before the last look, so the wait below ends only for news.
+                _signal.Drain();
                 drained = true;
                 continue;
             }
 
-            try
-            {
-                await WaitForSignalAsync(sleep, cancellationToken);
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _waiters);
-            }
-
+            await _signal.WaitAsync(sleep, cancellationToken);
             drained = false;
         }
     }
@@ -340,22 +301,13 @@ public sealed class EmbeddedQueue : IMessageQueue
     private string NextSequenceNumber() => (++_sequenceNumber).ToString("D20", CultureInfo.InvariantCulture);
 
     // Under the lock: consumes the ledger's request, and only signals when someone waits.
-    private bool TakeWakeUp() => _ledger.TakeWakeRequest() && Volatile.Read(ref _waiters) > 0;
+    private bool TakeWakeUp() => _ledger.TakeWakeRequest() && _signal.HasWaiters;
 
     private void Signal(bool wake)
     {
         if (wake)
         {
-            _signal.Writer.TryWrite(0);
+            _signal.Pulse();
         }
-    }
-
-    private async Task WaitForSignalAsync(TimeSpan sleep, CancellationToken cancellationToken)
-    {
-        using var timeout = new CancellationTokenSource(sleep, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        Task waiting = _signal.Reader.WaitToReadAsync(linked.Token).AsTask();
-        await waiting.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        cancellationToken.ThrowIfCancellationRequested();
     }
 }

@@ -22,6 +22,39 @@ internal static class OutgoingMessageRules
         "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F" +
         "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\uFFFE\uFFFF");
 
+    /// <summary>Validates a batch: fills <paramref name="outcomes"/> for invalid entries and returns the content of the valid ones.</summary>
+    /// <exception cref="ArgumentException">The valid entries exceed 1 MiB together (SQS's BatchRequestTooLong).</exception>
+    public static SentContent?[] Prepare(IReadOnlyList<OutgoingMessage> messages, EmbeddedQueueOptions options, SendOutcome?[] outcomes)
+    {
+        var totalBytes = 0;
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var error = Validate(messages[i], options, out var size);
+            if (error is null)
+            {
+                totalBytes += size;
+            }
+            else
+            {
+                outcomes[i] = new SendOutcome(null, error, SenderFault: true);
+            }
+        }
+
+        if (totalBytes > MaxMessageBytes)
+        {
+            throw new ArgumentException(
+                Format($"BatchRequestTooLong: The batch is {totalBytes} bytes; the limit is {MaxMessageBytes} bytes."), nameof(messages));
+        }
+
+        var contents = new SentContent?[messages.Count];
+        for (var i = 0; i < messages.Count; i++)
+        {
+            contents[i] = outcomes[i] is null ? ToContent(messages[i], options) : null;
+        }
+
+        return contents;
+    }
+
     /// <summary>Checks one entry; returns the SQS-style error, or null with the message's size when it may be sent.</summary>
     public static string? Validate(OutgoingMessage? message, EmbeddedQueueOptions options, out int sizeInBytes)
     {
