@@ -1,0 +1,26 @@
+using System.Collections.Concurrent;
+using GymCoach.Contracts.Storage;
+
+namespace GymCoach.Workers.Tests.Handlers;
+
+/// <summary>Passes every call to a real store and counts the queries per partition.</summary>
+internal sealed class CountingStore(IItemStore inner) : IItemStore
+{
+    public ConcurrentDictionary<string, int> QueriesByPartition { get; } = new(StringComparer.Ordinal);
+
+    public Task<StoredItem?> GetAsync(string partitionKey, string sortKey, CancellationToken cancellationToken) =>
+        inner.GetAsync(partitionKey, sortKey, cancellationToken);
+
+    public Task<IReadOnlyList<WriteResult>> WriteAsync(IReadOnlyList<ItemWrite> writes, CancellationToken cancellationToken) =>
+        inner.WriteAsync(writes, cancellationToken);
+
+    public Task<ItemPage> QueryAsync(string partitionKey, string sortKeyPrefix, int limit, string? continuationToken, CancellationToken cancellationToken)
+    {
+        if (continuationToken is null)
+        {
+            QueriesByPartition.AddOrUpdate(partitionKey, 1, (_, count) => count + 1);
+        }
+
+        return inner.QueryAsync(partitionKey, sortKeyPrefix, limit, continuationToken, cancellationToken);
+    }
+}
