@@ -1,6 +1,7 @@
 using GymCoach.Cli.Backends;
 using GymCoach.Workers.Analytics;
-using GymCoach.Workers.Storage;
+using GymCoach.Workers.Caching;
+using GymCoach.Workers.ReadSide;
 
 namespace GymCoach.Cli.Commands;
 
@@ -22,9 +23,10 @@ internal sealed class AnalyticsCommand : ICommand
         var userId = reader.Positionals.Count == 1 ? reader.Positionals[0] : throw new UsageException("the user id is required");
 
         await using var backend = await BackendFactory.OpenAsync(backendName, backendOptions, fresh: false, cancellationToken);
-        var stored = await backend.Store.GetAsync(TableKeys.UserPartition(userId), TableKeys.AnalyticsSortKey, cancellationToken)
+        var analyticsReader = new AnalyticsReader(backend.Store, new AnalyticsCache(new CacheOptions()));
+        var analytics = await analyticsReader.GetAsync(userId, cancellationToken)
             ?? throw new CommandFailedException($"no analytics for user '{userId}': unknown user, or none of their workouts processed yet");
-        System.Console.Out.WriteLine(AnalyticsJson.Serialize(AnalyticsJson.Parse(stored.Data), indented: true));
+        System.Console.Out.WriteLine(AnalyticsJson.Serialize(analytics, indented: true));
         return ExitCodes.Success;
     }
 }

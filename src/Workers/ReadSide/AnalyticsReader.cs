@@ -1,0 +1,23 @@
+using GymCoach.Contracts.Storage;
+using GymCoach.Workers.Analytics;
+using GymCoach.Workers.Caching;
+using GymCoach.Workers.Storage;
+
+namespace GymCoach.Workers.ReadSide;
+
+/// <summary>Serves users' precomputed analytics cache-first: a hit never touches the store, a miss reads it once and caches it.</summary>
+public sealed class AnalyticsReader(IItemStore store, AnalyticsCache cache)
+{
+    /// <summary>The user's analytics, or null when none have been computed (unknown user, or no workout processed yet).</summary>
+    public Task<AnalyticsDocument?> GetAsync(string userId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        return cache.GetOrAddAsync(userId, token => LoadAsync(userId, token), cancellationToken);
+    }
+
+    private async Task<AnalyticsDocument?> LoadAsync(string userId, CancellationToken cancellationToken)
+    {
+        var item = await store.GetAsync(TableKeys.UserPartition(userId), TableKeys.AnalyticsSortKey, cancellationToken);
+        return item is null ? null : AnalyticsJson.Parse(item.Data);
+    }
+}

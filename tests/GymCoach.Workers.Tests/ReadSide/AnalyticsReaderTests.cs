@@ -1,0 +1,40 @@
+using GymCoach.Workers.Analytics;
+using GymCoach.Workers.Caching;
+using GymCoach.Workers.ReadSide;
+using GymCoach.Workers.Storage;
+using GymCoach.Workers.Tests.Handlers;
+using GymCoach.Workers.Tests.Support;
+
+namespace GymCoach.Workers.Tests.ReadSide;
+
+public sealed class AnalyticsReaderTests
+{
+    [Fact]
+    public async Task SecondRead_IsServedFromTheCacheWithoutTouchingTheStore()
+    {
+        var store = new CountingGetStore(new EmbeddedItemStore());
+        var harness = new WorkerHarness(store: store);
+        await harness.WriteAsync(WorkerHarness.WorkoutBody(WorkoutBuilder.For("rae").WithId("w1").Exercise("deadlift", (5, 100m)).Build()));
+        await harness.DrainRecomputesAsync();
+        var cache = new AnalyticsCache(new CacheOptions());
+        var reader = new AnalyticsReader(store, cache);
+        var readsBefore = store.Gets;
+
+        var first = await reader.GetAsync("rae", CancellationToken.None);
+        var second = await reader.GetAsync("rae", CancellationToken.None);
+
+        Assert.Equal(500m, first!.TotalVolumeKg);
+        Assert.Equal(AnalyticsJson.Serialize(first), AnalyticsJson.Serialize(second!));
+        Assert.Equal(readsBefore + 1, store.Gets);
+        Assert.Equal(1, cache.Hits);
+        Assert.Equal(1, cache.Misses);
+    }
+
+    [Fact]
+    public async Task UnknownUser_IsNull()
+    {
+        var reader = new AnalyticsReader(new EmbeddedItemStore(), new AnalyticsCache(new CacheOptions()));
+
+        Assert.Null(await reader.GetAsync("nobody", CancellationToken.None));
+    }
+}
