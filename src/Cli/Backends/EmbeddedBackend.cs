@@ -9,8 +9,8 @@ namespace GymCoach.Cli.Backends;
 /// <remarks>The queues live only as long as the process; the store is saved so that <c>gymcoach analytics</c> can read what a demo computed.</remarks>
 internal sealed class EmbeddedBackend : IBackend
 {
-    /// <summary>Short, so that failed messages come back within seconds in a local run.</summary>
-    public static readonly TimeSpan VisibilityTimeout = TimeSpan.FromSeconds(2);
+    /// <summary>Short, so that failed messages come back within seconds in a local run, yet above any invocation's duration.</summary>
+    public static readonly TimeSpan VisibilityTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>Receives before SQS redrives a message to its dead-letter queue, as in the template.</summary>
     public const int MaxReceiveCount = 5;

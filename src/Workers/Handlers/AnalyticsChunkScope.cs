@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text.Json;
 using GymCoach.Contracts.Events;
 using GymCoach.Contracts.Lambda;
@@ -10,9 +11,13 @@ using GymCoach.Workers.Storage;
 namespace GymCoach.Workers.Handlers;
 
 /// <summary>One chunk of the analytics worker: each requested user is computed once, however many requests name them.</summary>
+/// <remarks>A computation of the same user already started by a concurrent chunk after this one began is joined, not repeated.</remarks>
 internal sealed class AnalyticsChunkScope(AnalyticsHandler handler) : IChunkScope
 {
     private readonly Dictionary<string, List<SqsMessage>> _messagesByUser = new(StringComparer.Ordinal);
+
+    // Every message of this chunk was received before this moment.
+    private readonly long _begunAt = Stopwatch.GetTimestamp();
 
     public ValueTask HandleAsync(SqsMessage message, CancellationToken cancellationToken)
     {
@@ -47,7 +52,7 @@ internal sealed class AnalyticsChunkScope(AnalyticsHandler handler) : IChunkScop
             {
                 try
                 {
-                    documents.Add(await ComputeAsync(entry.Key, token));
+                    documents.Add(await handler.Computations.RunAsync(entry.Key, _begunAt, t => ComputeAsync(entry.Key, t), token));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
                 {

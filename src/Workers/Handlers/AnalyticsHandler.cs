@@ -1,4 +1,5 @@
 using GymCoach.Contracts.Storage;
+using GymCoach.Workers.Analytics;
 using GymCoach.Workers.Batching;
 using GymCoach.Workers.Caching;
 using Serilog;
@@ -22,6 +23,9 @@ public sealed class AnalyticsHandler(IItemStore store, TimeProvider timeProvider
     internal ILogger Logger => logger;
 
     internal AnalyticsCache? Cache => cache;
+
+    /// <summary>Recomputes in flight, shared by the chunks of this process that may use them.</summary>
+    internal SharedComputations<AnalyticsDocument> Computations { get; } = new();
 
     public IChunkScope BeginChunk() => new AnalyticsChunkScope(this);
 }
