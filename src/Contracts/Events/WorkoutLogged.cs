@@ -14,6 +14,7 @@ public sealed record WorkoutLogged
 
     /// <summary>When the workout was performed, ISO-8601 in UTC.</summary>
     [JsonPropertyName("performedAt")]
+    [JsonConverter(typeof(ExplicitOffsetTimestampConverter))]
     public required DateTimeOffset PerformedAt { get; init; }
 
     [JsonPropertyName("durationSeconds")]

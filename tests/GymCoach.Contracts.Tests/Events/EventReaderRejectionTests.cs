@@ -142,6 +142,20 @@ public sealed class EventReaderRejectionTests
             exception.Message);
     }
 
+    [Theory]
+    [InlineData("2025-03-14T08:30:00")]
+    [InlineData("2025-03-14")]
+    [InlineData("yesterday")]
+    public void A_performedAt_without_its_offset_is_rejected_rather_than_read_as_local_time(string performedAt)
+    {
+        var body = EventBodies.With(EventBodies.Workout, root => root.Data()["performedAt"] = performedAt);
+
+        var exception = Assert.Throws<InvalidEventException>(() => EventReader.ReadWorkoutLogged(body, Some.Now));
+
+        Assert.Contains("must be an ISO-8601 timestamp with its offset", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("performedAt", exception.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_workout_dated_too_far_ahead_of_now_is_rejected()
     {
