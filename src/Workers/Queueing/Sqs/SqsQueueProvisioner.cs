@@ -65,8 +65,7 @@ public sealed class SqsQueueProvisioner(IAmazonSQS client, TimeSpan? visibilityT
             catch (AmazonSQSException ex) when (ex is QueueNameExistsException || ex.ErrorCode is "QueueAlreadyExists")
             {
                 url = (await client.GetQueueUrlAsync(new GetQueueUrlRequest { QueueName = name }, cancellationToken)).QueueUrl;
-                var update = new SetQueueAttributesRequest { QueueUrl = url, Attributes = SqsQueueAttributes.Settable(attributes) };
-                await client.SetQueueAttributesAsync(update, cancellationToken);
+                await UpdateChangedAttributesAsync(url, attributes, cancellationToken);
             }
 
             return new SqsQueue(client, url, await SqsQueue.GetArnAsync(client, url, cancellationToken));
@@ -74,6 +73,26 @@ public sealed class SqsQueueProvisioner(IAmazonSQS client, TimeSpan? visibilityT
         catch (Exception ex) when (SqsQueue.IsRequestFailure(ex, cancellationToken))
         {
             throw SqsQueue.Failure("CreateQueue", name, ex);
+        }
+    }
+
+    /// <summary>Sets only the attributes whose values differ, so an unchanged one an emulator cannot set (fauxqs: SqsManagedSseEnabled) is never sent.</summary>
+    private async Task UpdateChangedAttributesAsync(string url, Dictionary<string, string> wanted, CancellationToken cancellationToken)
+    {
+        var settable = SqsQueueAttributes.Settable(wanted);
+        var current = (await client.GetQueueAttributesAsync(new GetQueueAttributesRequest { QueueUrl = url, AttributeNames = [.. settable.Keys] }, cancellationToken)).Attributes;
+        var changed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in settable)
+        {
+            if (current is null || !current.TryGetValue(name, out var existing) || existing != value)
+            {
+                changed[name] = value;
+            }
+        }
+
+        if (changed.Count > 0)
+        {
+            await client.SetQueueAttributesAsync(new SetQueueAttributesRequest { QueueUrl = url, Attributes = changed }, cancellationToken);
         }
     }
 
