@@ -2,6 +2,7 @@ using System.Text.Json;
 using Amazon.SQS.Model;
 using GymCoach.Contracts.Lambda;
 using GymCoach.Contracts.Queueing;
+using GymCoach.Integration.Tests.Sqs.Support;
 using GymCoach.Workers.Queueing.Sqs;
 using GymCoach.Workers.Tests.Support;
 

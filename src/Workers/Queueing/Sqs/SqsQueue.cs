@@ -20,10 +20,8 @@ public sealed class SqsQueue : IMessageQueue
     /// <summary>Attempts of DeleteMessageBatch for entries SQS failed without blaming the sender.</summary>
     public const int MaxDeleteAttempts = 3;
 
-    private static readonly string[] EntryIds = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
-    private static readonly TimeSpan DeleteRetryDelay = TimeSpan.FromMilliseconds(50);
-
     private readonly IAmazonSQS _client;
+    private readonly SqsBatchDeleter _deleter;
 
     /// <param name="client">A shared client (see <see cref="SqsClientFactory"/>); the queue does not dispose it.</param>
     /// <param name="url">The queue URL, as CreateQueue or GetQueueUrl returned it.</param>
@@ -44,6 +42,7 @@ public sealed class SqsQueue : IMessageQueue
         Arn = arn;
         Region = parts[3];
         Name = parts[5];
+        _deleter = new SqsBatchDeleter(client, url, Name);
     }
 
     public string Name { get; }
@@ -84,37 +83,25 @@ public sealed class SqsQueue : IMessageQueue
     /// <exception cref="SqsRequestException">The request failed as a whole; none of its messages was queued.</exception>
     public async Task<IReadOnlyList<SendOutcome>> SendBatchAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
     {
-        CheckBatchSize(messages, nameof(messages));
-        long totalBytes = 0;
-        foreach (var message in messages)
-        {
-            totalBytes += message is null ? 0 : OutgoingMessageSize.Of(message);
-        }
-
-        if (totalBytes > OutgoingMessageSize.MaxBytes)
-        {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"BatchRequestTooLong: The batch is {totalBytes} bytes; the limit is {OutgoingMessageSize.MaxBytes} bytes."),
-                nameof(messages));
-        }
-
+        SqsBatchEntries.CheckCount(messages, nameof(messages));
+        SqsBatchEntries.CheckTotalSize(messages, nameof(messages));
         var outcomes = new SendOutcome?[messages.Count];
         var entries = new List<SendMessageBatchRequestEntry>(messages.Count);
         for (var i = 0; i < messages.Count; i++)
         {
-            var message = messages[i];
-            if (OutgoingMessageRules.Validate(message, IsFifo, contentBasedDeduplication: null, out _) is { } error)
+            if (OutgoingMessageRules.Validate(messages[i], IsFifo, contentBasedDeduplication: null, out _) is { } error)
             {
                 outcomes[i] = new SendOutcome(null, error, SenderFault: true);
-                continue;
             }
-
-            entries.Add(ToEntry(EntryIds[i], message!));
+            else
+            {
+                entries.Add(SqsBatchEntries.ToSendEntry(i, messages[i], IsFifo));
+            }
         }
 
+        SendMessageBatchResponse? response = null;
         if (entries.Count > 0)
         {
-            SendMessageBatchResponse response;
             try
             {
                 response = await _client.SendMessageBatchAsync(new SendMessageBatchRequest { QueueUrl = Url, Entries = entries }, cancellationToken);
@@ -123,24 +110,9 @@ public sealed class SqsQueue : IMessageQueue
             {
                 throw Failure("SendMessageBatch", Name, ex);
             }
-
-            foreach (var success in response.Successful ?? [])
-            {
-                outcomes[EntryIndex(success.Id)] = new SendOutcome(success.MessageId, null);
-            }
-
-            foreach (var failure in response.Failed ?? [])
-            {
-                outcomes[EntryIndex(failure.Id)] = new SendOutcome(null, $"{failure.Code}: {failure.Message}", failure.SenderFault ?? false);
-            }
         }
 
-        // Assume failure until SQS said otherwise.
-        for (var i = 0; i < outcomes.Length; i++)
-        {
-            outcomes[i] ??= new SendOutcome(null, "SendMessageBatch reported no result for this entry.");
-        }
-
+        SqsBatchEntries.ReadOutcomes(response, outcomes);
         return outcomes!;
     }
 
@@ -181,46 +153,10 @@ public sealed class SqsQueue : IMessageQueue
     /// </remarks>
     /// <exception cref="ArgumentException">The batch is empty or has more than 10 entries.</exception>
     /// <exception cref="SqsRequestException">A request failed as a whole; deletes of earlier attempts may have happened, the rest did not.</exception>
-    public async Task<IReadOnlyList<string>> DeleteBatchAsync(IReadOnlyList<string> receiptHandles, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<string>> DeleteBatchAsync(IReadOnlyList<string> receiptHandles, CancellationToken cancellationToken)
     {
-        CheckBatchSize(receiptHandles, nameof(receiptHandles));
-        List<string>? failed = null;
-        var pending = new List<int>(receiptHandles.Count);
-        for (var i = 0; i < receiptHandles.Count; i++)
-        {
-            if (string.IsNullOrEmpty(receiptHandles[i]))
-            {
-                (failed ??= []).Add(receiptHandles[i] ?? string.Empty);
-            }
-            else
-            {
-                pending.Add(i);
-            }
-        }
-
-        for (var attempt = 1; pending.Count > 0; attempt++)
-        {
-            var retry = await DeleteOnceAsync(receiptHandles, pending, failed ??= [], cancellationToken);
-            if (retry.Count == 0)
-            {
-                break;
-            }
-
-            if (attempt == MaxDeleteAttempts)
-            {
-                foreach (var index in retry)
-                {
-                    failed.Add(receiptHandles[index]);
-                }
-
-                break;
-            }
-
-            await Task.Delay(DeleteRetryDelay * attempt, cancellationToken);
-            pending = retry;
-        }
-
-        return failed ?? (IReadOnlyList<string>)[];
+        SqsBatchEntries.CheckCount(receiptHandles, nameof(receiptHandles));
+        return _deleter.DeleteAsync(receiptHandles, MaxDeleteAttempts, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -300,95 +236,6 @@ public sealed class SqsQueue : IMessageQueue
     internal static SqsRequestException Failure(string operation, string queueName, Exception ex) =>
         new(operation, queueName, (ex as AmazonServiceException)?.ErrorCode, ex);
 
-    private async Task<List<int>> DeleteOnceAsync(IReadOnlyList<string> handles, List<int> pending, List<string> failed, CancellationToken cancellationToken)
-    {
-        var entries = new List<DeleteMessageBatchRequestEntry>(pending.Count);
-        foreach (var index in pending)
-        {
-            entries.Add(new DeleteMessageBatchRequestEntry { Id = EntryIds[index], ReceiptHandle = handles[index] });
-        }
-
-        DeleteMessageBatchResponse response;
-        try
-        {
-            response = await _client.DeleteMessageBatchAsync(new DeleteMessageBatchRequest { QueueUrl = Url, Entries = entries }, cancellationToken);
-        }
-        catch (Exception ex) when (IsRequestFailure(ex, cancellationToken))
-        {
-            throw Failure("DeleteMessageBatch", Name, ex);
-        }
-
-        var answered = new bool[handles.Count];
-        var retry = new List<int>();
-        foreach (var success in response.Successful ?? [])
-        {
-            answered[EntryIndex(success.Id)] = true;
-        }
-
-        foreach (var failure in response.Failed ?? [])
-        {
-            var index = EntryIndex(failure.Id);
-            answered[index] = true;
-            if (failure.SenderFault ?? false)
-            {
-                failed.Add(handles[index]);
-            }
-            else
-            {
-                retry.Add(index);
-            }
-        }
-
-        foreach (var index in pending)
-        {
-            if (!answered[index])
-            {
-                retry.Add(index);
-            }
-        }
-
-        return retry;
-    }
-
-    private SendMessageBatchRequestEntry ToEntry(string id, OutgoingMessage message)
-    {
-        var entry = new SendMessageBatchRequestEntry { Id = id, MessageBody = message.Body };
-        if (message.Attributes is { Count: > 0 } attributes)
-        {
-            entry.MessageAttributes = new Dictionary<string, MessageAttributeValue>(attributes.Count, StringComparer.Ordinal);
-            foreach (var (name, value) in attributes)
-            {
-                entry.MessageAttributes[name] = new MessageAttributeValue { DataType = "String", StringValue = value };
-            }
-        }
-
-        if (message.Delay > TimeSpan.Zero)
-        {
-            entry.DelaySeconds = (int)Math.Ceiling(message.Delay.TotalSeconds);
-        }
-
-        if (IsFifo)
-        {
-            entry.MessageGroupId = message.MessageGroupId;
-            entry.MessageDeduplicationId = message.DeduplicationId;
-        }
-
-        return entry;
-    }
-
-    private static int EntryIndex(string id) => int.Parse(id, NumberStyles.None, CultureInfo.InvariantCulture);
-
     private static long Count(Dictionary<string, string>? attributes, string name) =>
         attributes is not null && attributes.TryGetValue(name, out var value) && long.TryParse(value, CultureInfo.InvariantCulture, out var count) ? count : 0;
-
-    private static void CheckBatchSize<T>(IReadOnlyList<T> entries, string parameterName)
-    {
-        ArgumentNullException.ThrowIfNull(entries, parameterName);
-        if (entries.Count is 0 or > MessageQueueExtensions.MaxBatchEntries)
-        {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"A batch holds 1 to {MessageQueueExtensions.MaxBatchEntries} entries; this one has {entries.Count}."),
-                parameterName);
-        }
-    }
 }

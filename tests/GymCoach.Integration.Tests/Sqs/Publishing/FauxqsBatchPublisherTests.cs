@@ -1,4 +1,5 @@
 using GymCoach.Contracts.Queueing;
+using GymCoach.Integration.Tests.Sqs.Support;
 
 namespace GymCoach.Integration.Tests.Sqs.Publishing;
 

@@ -3,7 +3,7 @@ using GymCoach.Contracts.Queueing;
 using GymCoach.Workers.Queueing;
 using GymCoach.Workers.Queueing.Sqs;
 
-namespace GymCoach.Integration.Tests.Sqs;
+namespace GymCoach.Integration.Tests.Sqs.Support;
 
 /// <summary>Creates uniquely named queues (with dead-letter queues on request) for one test and deletes them afterwards.</summary>
 internal sealed class SqsTestQueues(IAmazonSQS client)
