@@ -1,3 +1,10 @@
 using BenchmarkDotNet.Running;
+using GymCoach.Benchmarks;
+
+if (args is ["publisher-throughput", .. var options])
+{
+    return await PublisherThroughput.RunAsync(options);
+}
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Collections.ObjectModel;
 using System.Globalization;
-using System.Text;
 using GymCoach.Contracts.Lambda;
 using GymCoach.Contracts.Queueing;
 
@@ -11,7 +10,7 @@ namespace GymCoach.Workers.Queueing;
 internal static class OutgoingMessageRules
 {
     /// <summary>The largest message SQS accepts: body plus attribute names, types and values (1 MiB; older accounts 256 KiB).</summary>
-    public const int MaxMessageBytes = 1_048_576;
+    public const int MaxMessageBytes = OutgoingMessageSize.MaxBytes;
 
     public const int MaxAttributes = 10;
 
@@ -23,27 +22,28 @@ internal static class OutgoingMessageRules
         "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\uFFFE\uFFFF");
 
     /// <summary>Validates a batch: fills <paramref name="outcomes"/> for invalid entries and returns the content of the valid ones.</summary>
-    /// <exception cref="ArgumentException">The valid entries exceed 1 MiB together (SQS's BatchRequestTooLong).</exception>
+    /// <remarks>As in SQS, the batch limit counts every entry, valid or not: a single entry over 1 MiB fails the whole request.</remarks>
+    /// <exception cref="ArgumentException">The entries exceed 1 MiB together (SQS's BatchRequestTooLong).</exception>
     public static SentContent?[] Prepare(IReadOnlyList<OutgoingMessage> messages, EmbeddedQueueOptions options, SendOutcome?[] outcomes)
     {
-        var totalBytes = 0;
+        long totalBytes = 0;
         for (var i = 0; i < messages.Count; i++)
         {
-            var error = Validate(messages[i], options, out var size);
-            if (error is null)
-            {
-                totalBytes += size;
-            }
-            else
-            {
-                outcomes[i] = new SendOutcome(null, error, SenderFault: true);
-            }
+            totalBytes += messages[i] is { } message ? OutgoingMessageSize.Of(message) : 0;
         }
 
         if (totalBytes > MaxMessageBytes)
         {
             throw new ArgumentException(
                 Format($"BatchRequestTooLong: The batch is {totalBytes} bytes; the limit is {MaxMessageBytes} bytes."), nameof(messages));
+        }
+
+        for (var i = 0; i < messages.Count; i++)
+        {
+            if (Validate(messages[i], options, out _) is { } error)
+            {
+                outcomes[i] = new SendOutcome(null, error, SenderFault: true);
+            }
         }
 
         var contents = new SentContent?[messages.Count];
@@ -56,7 +56,11 @@ internal static class OutgoingMessageRules
     }
 
     /// <summary>Checks one entry; returns the SQS-style error, or null with the message's size when it may be sent.</summary>
-    public static string? Validate(OutgoingMessage? message, EmbeddedQueueOptions options, out int sizeInBytes)
+    public static string? Validate(OutgoingMessage? message, EmbeddedQueueOptions options, out int sizeInBytes) =>
+        Validate(message, options.IsFifo, options.ContentBasedDeduplication, out sizeInBytes);
+
+    /// <summary>Checks one entry for a queue of the given kind; a null <paramref name="contentBasedDeduplication"/> (unknown) leaves the deduplication check to the queue.</summary>
+    public static string? Validate(OutgoingMessage? message, bool isFifo, bool? contentBasedDeduplication, out int sizeInBytes)
     {
         sizeInBytes = 0;
         if (message is null)
@@ -79,7 +83,7 @@ internal static class OutgoingMessageRules
             return Format($"InvalidParameterValue: Delay must be between 0 and 15 minutes (was {message.Delay}).");
         }
 
-        if (options.IsFifo)
+        if (isFifo)
         {
             if (message.Delay != TimeSpan.Zero)
             {
@@ -91,13 +95,12 @@ internal static class OutgoingMessageRules
                 return "MissingParameter: The request must contain the parameter MessageGroupId.";
             }
 
-            if (string.IsNullOrEmpty(message.DeduplicationId) && !options.ContentBasedDeduplication)
+            if (string.IsNullOrEmpty(message.DeduplicationId) && contentBasedDeduplication == false)
             {
                 return "InvalidParameterValue: The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly.";
             }
         }
 
-        sizeInBytes = Encoding.UTF8.GetByteCount(message.Body);
         if (message.Attributes is { } attributes)
         {
             if (attributes.Count > MaxAttributes)
@@ -111,10 +114,10 @@ internal static class OutgoingMessageRules
                 {
                     return "InvalidParameterValue: Message attribute names and values must not be empty.";
                 }
-
-                sizeInBytes += Encoding.UTF8.GetByteCount(name) + "String".Length + Encoding.UTF8.GetByteCount(value);
             }
         }
+
+        sizeInBytes = OutgoingMessageSize.Of(message);
 
         return sizeInBytes > MaxMessageBytes
             ? Format($"InvalidParameterValue: The message is {sizeInBytes} bytes; the limit is {MaxMessageBytes} bytes (1 MiB).")

@@ -1,0 +1,32 @@
+using Amazon.SQS;
+using GymCoach.Cli.Emulators;
+using GymCoach.Workers.Queueing.Sqs;
+
+namespace GymCoach.Integration.Tests.Sqs;
+
+/// <summary>One fauxqs server for the whole test run, on a free loopback port, stopped at the end.</summary>
+/// <remarks>Fails the tests that use it, with the reason, when Node.js is missing: they are never skipped silently.</remarks>
+public sealed class FauxqsFixture : IAsyncLifetime
+{
+    private FauxqsServer? _server;
+
+    public FauxqsServer Server => _server ?? throw new InvalidOperationException("fauxqs has not been started.");
+
+    public IAmazonSQS Client => SqsClientFactory.GetClient(Server.Connection);
+
+    public async Task InitializeAsync() => _server = await FauxqsServer.StartAsync(CancellationToken.None);
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class FauxqsCollection : ICollectionFixture<FauxqsFixture>
+{
+    public const string Name = "fauxqs";
+}

@@ -1,0 +1,11 @@
+using GymCoach.Contracts.Queueing;
+using GymCoach.Workers.Queueing;
+
+namespace GymCoach.Integration.Tests.Sqs.Publishing;
+
+/// <summary>The publisher on the embedded queue.</summary>
+public sealed class EmbeddedBatchPublisherTests : SqsBatchPublisherTests
+{
+    protected override Task<IMessageQueue> CreateQueueAsync(string name) =>
+        Task.FromResult<IMessageQueue>(new EmbeddedQueue(new EmbeddedQueueOptions { Name = name }));
+}
