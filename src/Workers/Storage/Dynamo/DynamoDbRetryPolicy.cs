@@ -49,14 +49,6 @@ internal sealed class DynamoDbRetryPolicy(DynamoDbStoreOptions options, DynamoDb
 
     internal async Task BackOffAsync(RetryBudget budget, RetryReason reason, Exception? cause, CancellationToken cancellationToken)
     {
-        if (budget.Attempts >= options.MaxAttempts)
-        {
-            throw new DynamoDbStoreException(
-                $"{budget.Operation} on table '{options.TableName}' gave up after {budget.Attempts} attempts ({Describe(reason)}){(cause is null ? "" : ": " + cause.Message)}",
-                cause);
-        }
-
-        counters.Retry();
         if (reason == RetryReason.Throttled)
         {
             counters.Throttle();
@@ -65,6 +57,15 @@ internal sealed class DynamoDbRetryPolicy(DynamoDbStoreOptions options, DynamoDb
         {
             counters.TransactionConflict();
         }
+
+        if (budget.Attempts >= options.MaxAttempts)
+        {
+            throw new DynamoDbStoreException(
+                $"{budget.Operation} on table '{options.TableName}' gave up after {budget.Attempts} attempts ({Describe(reason)}){(cause is null ? "" : ": " + cause.Message)}",
+                cause);
+        }
+
+        counters.Retry();
 
         var ceiling = Math.Min(options.MaxDelay.TotalMilliseconds, options.BaseDelay.TotalMilliseconds * Math.Pow(2, budget.Attempts - 1));
         budget.Attempts++;
