@@ -111,18 +111,37 @@ public sealed class DynamoDbFaultTests(DynamoDbTable table) : IClassFixture<Dyna
         Assert.Equal(2, statistics.Retries);
     }
 
-    [Fact]
-    public async Task ALostResponse_OfAnAppliedTransaction_IsStillReportedAsWritten()
+    [Theory]
+    [InlineData(ConditionalWriteMode.Transactions, "TransactWriteItems")]
+    [InlineData(ConditionalWriteMode.Puts, "PutItem")]
+    public async Task ALostResponse_OfAnAppliedConditionalWrite_IsStillReportedAsWritten(ConditionalWriteMode mode, string operation)
     {
-        using var faulty = new FaultyStore(table, (operation, call) => operation == "TransactWriteItems" && call == 0 ? Fault.LoseResponse : Fault.None);
+        using var faulty = new FaultyStore(table, (name, call) => name == operation && call == 0 ? Fault.LoseResponse : Fault.None, conditionalWrites: mode);
         var writes = Writes(ItemSamples.UniquePartition(), 10, WriteCondition.IfNotExists);
 
         var results = await faulty.Store.WriteAsync(writes, None);
 
-        // Sent again with the same ClientRequestToken: DynamoDB answers success instead of refusing the items it just wrote.
+        // A transaction is sent again with its ClientRequestToken and DynamoDB answers success; a put sent again is
+        // refused by the item it wrote, which the store recognises as its own.
         Assert.All(results, result => Assert.Equal(WriteResult.Success, result));
         Assert.Equal(1, faulty.Store.Statistics.Retries);
         await AssertStoredAsync(writes);
+    }
+
+    [Fact]
+    public async Task ThrottledConditionalPuts_AreRetried_AndRefusalsStillCarryTheStoredItem()
+    {
+        using var faulty = new FaultyStore(table, (operation, call) => operation == "PutItem" && call % 3 == 0 ? Fault.ProvisionedThroughputExceeded : Fault.None, conditionalWrites: ConditionalWriteMode.Puts);
+        var partition = ItemSamples.UniquePartition();
+        var taken = ItemSamples.Item(partition, "c#004", version: 50);
+        await table.CreateStore().WriteAsync([new ItemWrite(taken)], None);
+        var writes = Writes(partition, 12, WriteCondition.IfNewerVersion);
+
+        var results = await faulty.Store.WriteAsync(writes, None);
+
+        Assert.Equal(WriteResult.Refused(taken), results[4]);
+        Assert.Equal(11, results.Count(result => result == WriteResult.Success));
+        Assert.True(faulty.Store.Statistics.Throttles >= 4, $"throttles: {faulty.Store.Statistics.Throttles}");
     }
 
     private static ItemWrite[] Writes(string partition, int count, WriteCondition condition = WriteCondition.None) =>

@@ -19,9 +19,13 @@ public sealed class DynamoFaultHandler(Func<string, int, Fault> plan) : Delegati
     private readonly ConcurrentDictionary<string, int> _calls = new(StringComparer.Ordinal);
     private int _injected;
     private int _keptBack;
+    private int _answered;
 
     /// <summary>Faults injected so far.</summary>
     public int Injected => Volatile.Read(ref _injected);
+
+    /// <summary>Requests the server has answered so far.</summary>
+    public int Answered => Volatile.Read(ref _answered);
 
     /// <summary>Items answered as unprocessed so far.</summary>
     public int KeptBack => Volatile.Read(ref _keptBack);
@@ -58,7 +62,9 @@ public sealed class DynamoFaultHandler(Func<string, int, Fault> plan) : Delegati
                 }
 
             default:
-                return await base.SendAsync(request, cancellationToken);
+                var response = await base.SendAsync(request, cancellationToken);
+                Interlocked.Increment(ref _answered);
+                return response;
         }
     }
 

@@ -9,7 +9,7 @@ public sealed class FaultyStore : IDisposable
     private readonly HandlerHttpClientFactory _httpClients;
     private readonly AmazonDynamoDBClient _client;
 
-    public FaultyStore(DynamoDbTable table, Func<string, int, Fault> plan, int maxAttempts = 8)
+    public FaultyStore(DynamoDbTable table, Func<string, int, Fault> plan, int maxAttempts = 8, ConditionalWriteMode conditionalWrites = ConditionalWriteMode.Transactions)
     {
         Faults = new DynamoFaultHandler(plan);
         _httpClients = new HandlerHttpClientFactory(Faults);
@@ -18,6 +18,7 @@ public sealed class FaultyStore : IDisposable
         {
             TableName = table.Name,
             MaxAttempts = maxAttempts,
+            ConditionalWrites = conditionalWrites,
             BaseDelay = TimeSpan.FromMilliseconds(2),
             MaxDelay = TimeSpan.FromMilliseconds(50),
         });

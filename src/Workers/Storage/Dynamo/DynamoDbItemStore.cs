@@ -10,11 +10,17 @@ namespace GymCoach.Workers.Storage.Dynamo;
 /// <para>Reads are strongly consistent (GetItem and Query with ConsistentRead), except index queries: a global
 /// secondary index is eventually consistent. Items past their expiry are filtered out everywhere, conditions included,
 /// because TTL deletes them lazily.</para>
-/// <para>Writes: unconditional ones go out as BatchWriteItem of 25, conditional ones as TransactWriteItems of up to
-/// 100 (see <see cref="TransactionItemWriter"/>); up to <see cref="DynamoDbStoreOptions.MaxConcurrentRequests"/>
-/// requests at once. Several writes to one key in a call are applied in list order (<see cref="WritePlan"/>).
-/// Throttling, transient errors and unprocessed items are retried with backoff; a call that still fails throws
-/// <see cref="DynamoDbStoreException"/> carrying the results that were confirmed.</para>
+/// <para>Writes: unconditional ones go out as BatchWriteItem of 25; conditional ones as TransactWriteItems of up to
+/// 100 (<see cref="TransactionItemWriter"/>) or, by option, as single PutItem calls (<see cref="ConditionalPutWriter"/>);
+/// up to <see cref="DynamoDbStoreOptions.MaxConcurrentRequests"/> requests at once. Several writes to one key in a
+/// call are applied in list order (<see cref="WritePlan"/>). Throttling, transient errors and unprocessed items are
+/// retried with backoff; a call that still fails throws <see cref="DynamoDbStoreException"/> carrying the results
+/// that were confirmed.</para>
+/// <para>Why transactions by default: measured on DynamoDB Local they wrote conditional items 1.2–1.4 times as fast as
+/// concurrent PutItem calls; they need one request per 100 writes instead of 100 (Lambda time is billed while
+/// waiting), and their ClientRequestToken makes a retry after a lost response exact. The price is twice the write
+/// capacity and a whole transaction cancelled when another writer touches one of its items at the same moment
+/// (retried); <see cref="ConditionalWriteMode.Puts"/> is the choice where write cost matters more.</para>
 /// </remarks>
 public sealed class DynamoDbItemStore : IItemStore
 {
@@ -28,6 +34,7 @@ public sealed class DynamoDbItemStore : IItemStore
     private readonly DynamoDbRetryPolicy _policy;
     private readonly BatchItemWriter _batches;
     private readonly TransactionItemWriter _transactions;
+    private readonly ConditionalPutWriter _puts;
     private readonly PageReader _pages;
 
     /// <param name="client">The process's shared client (<see cref="DynamoDbClientFactory"/>); the store does not dispose it.</param>
@@ -42,6 +49,7 @@ public sealed class DynamoDbItemStore : IItemStore
         _policy = new DynamoDbRetryPolicy(_options, _counters, _time);
         _batches = new BatchItemWriter(client, _policy);
         _transactions = new TransactionItemWriter(client, _policy, _time);
+        _puts = new ConditionalPutWriter(client, _policy, _time);
         _pages = new PageReader(client, _policy, _time);
     }
 
@@ -83,7 +91,7 @@ public sealed class DynamoDbItemStore : IItemStore
         foreach (var wave in WritePlan.Waves(writes))
         {
             await Parallel.ForEachAsync(
-                WritePlan.Requests(writes, wave),
+                WritePlan.Requests(writes, wave, _options.ConditionalWrites == ConditionalWriteMode.Transactions ? WritePlan.MaxTransactionItems : 1),
                 new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentRequests, CancellationToken = cancellationToken },
                 async (plan, token) =>
                 {
@@ -95,9 +103,9 @@ public sealed class DynamoDbItemStore : IItemStore
 
                     try
                     {
-                        await (plan.Conditional
-                            ? _transactions.WriteAsync(writes, plan.Indexes, results, token)
-                            : _batches.WriteAsync(writes, plan.Indexes, results, token));
+                        await (!plan.Conditional ? _batches.WriteAsync(writes, plan.Indexes, results, token)
+                            : _options.ConditionalWrites == ConditionalWriteMode.Transactions ? _transactions.WriteAsync(writes, plan.Indexes, results, token)
+                            : _puts.WriteAsync(writes, plan.Indexes, results, token));
                     }
                     catch (Exception exception) when (exception is not OperationCanceledException || !token.IsCancellationRequested)
                     {

@@ -26,6 +26,7 @@ internal sealed class DynamoDbRetryPolicy(DynamoDbStoreOptions options, DynamoDb
     /// <summary>Sends the request until it succeeds, fails with an error no retry can fix, or the budget is spent.</summary>
     /// <exception cref="DynamoDbStoreException">The budget is spent, or DynamoDB refused the request for good.</exception>
     /// <exception cref="TransactionCanceledException">Passed on for the caller to read its cancellation reasons.</exception>
+    /// <exception cref="ConditionalCheckFailedException">Passed on: a refused condition is an answer, not a failure.</exception>
     public async Task<T> SendAsync<T>(RetryBudget budget, Func<CancellationToken, Task<T>> send, CancellationToken cancellationToken)
     {
         while (true)
@@ -39,7 +40,7 @@ internal sealed class DynamoDbRetryPolicy(DynamoDbStoreOptions options, DynamoDb
             {
                 await budget.BackOffAsync(reason, exception, cancellationToken);
             }
-            catch (AmazonServiceException exception) when (exception is not TransactionCanceledException)
+            catch (AmazonServiceException exception) when (exception is not (TransactionCanceledException or ConditionalCheckFailedException))
             {
                 throw new DynamoDbStoreException(
                     $"{budget.Operation} on table '{options.TableName}' failed: {exception.ErrorCode}: {exception.Message}", exception);
@@ -66,6 +67,7 @@ internal sealed class DynamoDbRetryPolicy(DynamoDbStoreOptions options, DynamoDb
         }
 
         counters.Retry();
+        budget.SawTransientError |= reason == RetryReason.TransientError;
 
         var ceiling = Math.Min(options.MaxDelay.TotalMilliseconds, options.BaseDelay.TotalMilliseconds * Math.Pow(2, budget.Attempts - 1));
         budget.Attempts++;
@@ -80,7 +82,7 @@ internal sealed class DynamoDbRetryPolicy(DynamoDbStoreOptions options, DynamoDb
     internal static RetryReason? Classify(Exception exception, CancellationToken cancellationToken) => exception switch
     {
         OperationCanceledException when cancellationToken.IsCancellationRequested => null,
-        TransactionCanceledException => null,
+        TransactionCanceledException or ConditionalCheckFailedException => null,
         ProvisionedThroughputExceededException or RequestLimitExceededException => RetryReason.Throttled,
         AmazonServiceException service when service.ErrorCode is { } code && ThrottlingCodes.Contains(code) => RetryReason.Throttled,
         AmazonServiceException { StatusCode: HttpStatusCode.TooManyRequests } => RetryReason.Throttled,

@@ -19,7 +19,10 @@ public sealed class DynamoDbStoreOptions
     /// <summary>The most one retry waits; default 5 s.</summary>
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Batch and transaction requests one <c>WriteAsync</c> call keeps in flight; default 8.</summary>
+    /// <summary>How conditional writes are sent; default <see cref="ConditionalWriteMode.Transactions"/>.</summary>
+    public ConditionalWriteMode ConditionalWrites { get; init; } = ConditionalWriteMode.Transactions;
+
+    /// <summary>Requests one <c>WriteAsync</c> call keeps in flight; default 8.</summary>
     public int MaxConcurrentRequests { get; init; } = 8;
 
     /// <exception cref="ArgumentException">Every invalid setting, listed in one message.</exception>
@@ -39,6 +42,11 @@ public sealed class DynamoDbStoreOptions
         if (BaseDelay < TimeSpan.Zero || MaxDelay < BaseDelay)
         {
             errors.Add("BaseDelay must not be negative and MaxDelay not below it");
+        }
+
+        if (!Enum.IsDefined(ConditionalWrites))
+        {
+            errors.Add($"ConditionalWrites {ConditionalWrites} is not a mode");
         }
 
         if (MaxConcurrentRequests < 1)

@@ -8,6 +8,9 @@ internal sealed class RetryBudget(DynamoDbRetryPolicy policy, string operation)
     /// <summary>Requests made so far, the first included.</summary>
     public int Attempts { get; set; } = 1;
 
+    /// <summary>Whether an attempt failed in a way that leaves open whether DynamoDB applied it (a dropped connection, a 5xx).</summary>
+    public bool SawTransientError { get; set; }
+
     /// <summary>Waits before the next attempt, or throws <see cref="DynamoDbStoreException"/> when none is left.</summary>
     public Task BackOffAsync(RetryReason reason, Exception? cause, CancellationToken cancellationToken) =>
         policy.BackOffAsync(this, reason, cause, cancellationToken);

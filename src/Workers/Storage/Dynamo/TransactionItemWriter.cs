@@ -24,7 +24,7 @@ internal sealed class TransactionItemWriter(IAmazonDynamoDB client, DynamoDbRetr
             var request = new TransactWriteItemsRequest
             {
                 ClientRequestToken = Guid.NewGuid().ToString(),
-                TransactItems = pending.ConvertAll(index => new TransactWriteItem { Put = Put(writes[index], now) }),
+                TransactItems = pending.ConvertAll(index => new TransactWriteItem { Put = ConditionalPut.TransactionItem(policy.TableName, writes[index], now) }),
             };
             try
             {
@@ -105,31 +105,5 @@ internal sealed class TransactionItemWriter(IAmazonDynamoDB client, DynamoDbRetr
         var request = new GetItemRequest { TableName = policy.TableName, Key = ItemAttributes.Key(item.PartitionKey, item.SortKey), ConsistentRead = true };
         var response = await policy.SendAsync(budget, token => client.GetItemAsync(request, token), cancellationToken);
         return response.Item is { Count: > 0 } attributes ? ItemAttributes.ToItem(attributes) : null;
-    }
-
-    private Put Put(ItemWrite write, long now)
-    {
-        var put = new Put
-        {
-            TableName = policy.TableName,
-            Item = ItemAttributes.From(write.Item),
-            ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
-            ExpressionAttributeNames = new() { ["#pk"] = TableDefinition.PartitionKey, ["#exp"] = TableDefinition.TimeToLiveAttribute },
-            ExpressionAttributeValues = new() { [":now"] = ItemAttributes.Number(now) },
-        };
-
-        // An expired item counts as absent: TTL deletes lazily, and the embedded store never lets one be seen.
-        if (write.Condition == WriteCondition.IfNotExists)
-        {
-            put.ConditionExpression = "attribute_not_exists(#pk) OR #exp <= :now";
-        }
-        else
-        {
-            put.ConditionExpression = "attribute_not_exists(#pk) OR #v < :v OR #exp <= :now";
-            put.ExpressionAttributeNames["#v"] = TableDefinition.VersionAttribute;
-            put.ExpressionAttributeValues[":v"] = ItemAttributes.Number(write.Item.Version);
-        }
-
-        return put;
     }
 }

@@ -38,8 +38,9 @@ internal static class WritePlan
         return waves;
     }
 
-    /// <summary>A wave's requests: its unconditional writes in batches of 25, its conditional ones in transactions of up to 100 items and 4 MB.</summary>
-    public static List<WriteRequestPlan> Requests(IReadOnlyList<ItemWrite> writes, List<int> wave)
+    /// <summary>A wave's requests: its unconditional writes in batches of 25, its conditional ones in groups of up to <paramref name="conditionalGroupSize"/> items and 4 MB.</summary>
+    /// <param name="conditionalGroupSize">100 for transactions, 1 for single puts.</param>
+    public static List<WriteRequestPlan> Requests(IReadOnlyList<ItemWrite> writes, List<int> wave, int conditionalGroupSize)
     {
         var requests = new List<WriteRequestPlan>();
         var batch = new List<int>(MaxBatchItems);
@@ -60,7 +61,7 @@ internal static class WritePlan
             }
 
             var size = ItemWriteRules.SizeOf(writes[index].Item);
-            if (transaction.Count == MaxTransactionItems || transactionBytes + size > MaxTransactionBytes)
+            if (transaction.Count == conditionalGroupSize || (transaction.Count > 0 && transactionBytes + size > MaxTransactionBytes))
             {
                 requests.Add(new WriteRequestPlan(Conditional: true, transaction));
                 (transaction, transactionBytes) = (new List<int>(MaxTransactionItems), 0);
