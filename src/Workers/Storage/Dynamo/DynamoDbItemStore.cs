@@ -103,9 +103,7 @@ public sealed class DynamoDbItemStore : IItemStore
 
                     try
                     {
-                        await (!plan.Conditional ? _batches.WriteAsync(writes, plan.Indexes, results, token)
-                            : _options.ConditionalWrites == ConditionalWriteMode.Transactions ? _transactions.WriteAsync(writes, plan.Indexes, results, token)
-                            : _puts.WriteAsync(writes, plan.Indexes, results, token));
+                        await SendAsync(plan, writes, results, token);
                     }
                     catch (Exception exception) when (exception is not OperationCanceledException || !token.IsCancellationRequested)
                     {
@@ -164,6 +162,18 @@ public sealed class DynamoDbItemStore : IItemStore
             limit,
             static item => IndexContinuationToken.Encode(IndexPosition.Of(item)),
             cancellationToken);
+    }
+
+    private Task SendAsync(WriteRequestPlan plan, IReadOnlyList<ItemWrite> writes, WriteResult?[] results, CancellationToken cancellationToken)
+    {
+        if (!plan.Conditional)
+        {
+            return _batches.WriteAsync(writes, plan.Indexes, results, cancellationToken);
+        }
+
+        return _options.ConditionalWrites == ConditionalWriteMode.Transactions
+            ? _transactions.WriteAsync(writes, plan.Indexes, results, cancellationToken)
+            : _puts.WriteAsync(writes, plan.Indexes, results, cancellationToken);
     }
 
     private static void CheckLimit(int limit)
