@@ -16,12 +16,12 @@ internal sealed class ItemIndex
     /// <summary>Replaces <paramref name="previous"/> (the item that was stored under the key, if any) with <paramref name="current"/> (null: removed).</summary>
     public void Replace(StoredItem? previous, StoredItem? current)
     {
-        if (previous?.IndexPartitionKey is { } previousPartition && _partitions.TryGetValue(previousPartition, out var old))
+        if (previous is { IndexPartitionKey: { } previousPartition, IndexSortKey: not null } && _partitions.TryGetValue(previousPartition, out var old))
         {
             old.Remove(previous);
         }
 
-        if (current?.IndexPartitionKey is { } currentPartition)
+        if (current is { IndexPartitionKey: { } currentPartition, IndexSortKey: not null })
         {
             _partitions.GetOrAdd(currentPartition, static _ => new IndexPartition()).Add(current);
         }
