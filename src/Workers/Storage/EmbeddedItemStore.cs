@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.Text;
 using GymCoach.Contracts.Storage;
 
 namespace GymCoach.Workers.Storage;
@@ -10,18 +8,20 @@ namespace GymCoach.Workers.Storage;
 /// Each partition keeps its items sorted by sort key (ordinal) behind its own lock, so reads are strongly consistent
 /// and a query seeks to its prefix in O(log n). Items past <see cref="StoredItem.ExpiresAt"/> are treated as absent
 /// everywhere, conditions included: DynamoDB deletes expired items lazily, and a store that must behave the same on
-/// both backends cannot let them be seen; this store drops one when a read or write meets it.
+/// both backends cannot let them be seen; this store drops one when a read or write meets it. The secondary index is
+/// kept with every write, so here (unlike on DynamoDB) index queries are strongly consistent.
 /// </remarks>
 public sealed class EmbeddedItemStore(TimeProvider? timeProvider = null) : IItemStore
 {
     /// <summary>The most items a query page returns.</summary>
     public const int MaxPageSize = 1000;
 
-    /// <summary>DynamoDB's item size limit (400 KB), counted here over the keys and the data.</summary>
-    public const int MaxItemBytes = 400 * 1024;
+    /// <summary>DynamoDB's item size limit (400 KB), counted over attribute names and values as DynamoDB does.</summary>
+    public const int MaxItemBytes = ItemWriteRules.MaxItemBytes;
 
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private readonly ConcurrentDictionary<string, ItemPartition> _partitions = new(StringComparer.Ordinal);
+    private readonly ItemIndex _index = new();
 
     public Task<StoredItem?> GetAsync(string partitionKey, string sortKey, CancellationToken cancellationToken)
     {
@@ -35,13 +35,13 @@ public sealed class EmbeddedItemStore(TimeProvider? timeProvider = null) : IItem
 
     /// <inheritdoc/>
     /// <remarks>Writes apply one after another in list order, so a later write to the same key sees an earlier one.</remarks>
-    /// <exception cref="ArgumentException">A write is null, has an empty key, an unknown condition or an item over 400 KB; nothing is written.</exception>
+    /// <exception cref="ArgumentException">A write breaks a DynamoDB limit (empty or oversized key, half an index key, item over 400 KB) or has an unknown condition; nothing is written.</exception>
     public Task<IReadOnlyList<WriteResult>> WriteAsync(IReadOnlyList<ItemWrite> writes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(writes);
         foreach (var write in writes)
         {
-            Validate(write);
+            ItemWriteRules.Validate(write);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -49,7 +49,7 @@ public sealed class EmbeddedItemStore(TimeProvider? timeProvider = null) : IItem
         var now = _time.GetUtcNow();
         for (var i = 0; i < writes.Count; i++)
         {
-            var partition = _partitions.GetOrAdd(writes[i].Item.PartitionKey, static _ => new ItemPartition());
+            var partition = Partition(writes[i].Item.PartitionKey);
             results[i] = partition.Write(writes[i], now);
         }
 
@@ -81,6 +81,23 @@ public sealed class EmbeddedItemStore(TimeProvider? timeProvider = null) : IItem
         return Task.FromResult(new ItemPage(items, lastKey is null ? null : ContinuationToken.Encode(lastKey)));
     }
 
+    /// <inheritdoc/>
+    /// <remarks>The continuation token is the last returned item's index position (base64url), so paging is stable under concurrent writes.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is outside 1–1000.</exception>
+    /// <exception cref="ArgumentException">The continuation token was not made by an index query.</exception>
+    public Task<ItemPage> QueryIndexAsync(string indexPartitionKey, string sortKeyPrefix, int limit, string? continuationToken, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(indexPartitionKey);
+        ArgumentNullException.ThrowIfNull(sortKeyPrefix);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxPageSize);
+        IndexPosition? after = continuationToken is null ? null : IndexContinuationToken.Decode(continuationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var (items, last) = _index.Query(indexPartitionKey, sortKeyPrefix, after, limit, _time.GetUtcNow());
+        return Task.FromResult(new ItemPage(items, last is { } position ? IndexContinuationToken.Encode(position) : null));
+    }
+
     /// <summary>Every live item, so a process can save the store for the next one.</summary>
     public IReadOnlyList<StoredItem> Snapshot()
     {
@@ -108,34 +125,10 @@ public sealed class EmbeddedItemStore(TimeProvider? timeProvider = null) : IItem
         var now = _time.GetUtcNow();
         foreach (var item in items)
         {
-            _partitions.GetOrAdd(item.PartitionKey, static _ => new ItemPartition()).Write(new ItemWrite(item), now);
+            Partition(item.PartitionKey).Write(new ItemWrite(item), now);
         }
     }
 
-    private static void Validate(ItemWrite write)
-    {
-        if (write?.Item is not { } item)
-        {
-            throw new ArgumentException("A write or its item is null.", nameof(write));
-        }
-
-        if (string.IsNullOrEmpty(item.PartitionKey) || string.IsNullOrEmpty(item.SortKey))
-        {
-            throw new ArgumentException("An item's partition key and sort key must not be empty.", nameof(write));
-        }
-
-        if (!Enum.IsDefined(write.Condition))
-        {
-            throw new ArgumentException($"Unknown write condition {write.Condition}.", nameof(write));
-        }
-
-        var size = Encoding.UTF8.GetByteCount(item.PartitionKey) + Encoding.UTF8.GetByteCount(item.SortKey)
-            + Encoding.UTF8.GetByteCount(item.Data ?? string.Empty);
-        if (size > MaxItemBytes)
-        {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"Item {item.PartitionKey}/{item.SortKey} is {size} bytes; the limit is {MaxItemBytes}."),
-                nameof(write));
-        }
-    }
+    private ItemPartition Partition(string partitionKey) =>
+        _partitions.GetOrAdd(partitionKey, static (_, index) => new ItemPartition(index), _index);
 }

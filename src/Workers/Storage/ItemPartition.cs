@@ -2,12 +2,12 @@ using GymCoach.Contracts.Storage;
 
 namespace GymCoach.Workers.Storage;
 
-/// <summary>The items of one partition, sorted by sort key (ordinal), behind a lock.</summary>
+/// <summary>The items of one partition, sorted by sort key (ordinal), behind a lock; every change is passed on to the secondary index.</summary>
 /// <remarks>
 /// A sorted list keeps seeks O(log n) and in-order scans cache-friendly; inserts shift the tail, which is cheap for
 /// the typical append-mostly keys (timestamps, sequence numbers).
 /// </remarks>
-internal sealed class ItemPartition
+internal sealed class ItemPartition(ItemIndex index)
 {
     private readonly Lock _gate = new();
     private readonly SortedList<string, StoredItem> _items = new(StringComparer.Ordinal);
@@ -39,7 +39,9 @@ internal sealed class ItemPartition
                 }
             }
 
+            _items.TryGetValue(item.SortKey, out var previous);
             _items[item.SortKey] = item;
+            index.Replace(previous, item);
             return WriteResult.Success;
         }
     }
@@ -121,6 +123,7 @@ internal sealed class ItemPartition
         }
 
         _items.Remove(sortKey);
+        index.Replace(item, null);
         return false;
     }
 }

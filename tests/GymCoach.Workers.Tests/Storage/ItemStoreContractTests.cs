@@ -8,7 +8,7 @@ namespace GymCoach.Workers.Tests.Storage;
 /// uses its own partition keys, so backends may share one table.
 /// </summary>
 /// <remarks>Expired items count as absent for reads, queries and conditions alike, however lazily the backend deletes them.</remarks>
-public abstract class ItemStoreContractTests
+public abstract partial class ItemStoreContractTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
 

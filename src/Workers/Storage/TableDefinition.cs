@@ -1,0 +1,64 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+
+namespace GymCoach.Workers.Storage;
+
+/// <summary>The one DynamoDB table of GymCoach: the single source of truth for its name, keys, index, TTL and billing.</summary>
+/// <remarks>
+/// The DynamoDB store, the table provisioner (DynamoDB Local, tests) and the infrastructure template all follow this
+/// definition; infrastructure/TABLE.md describes the design. Item attributes: <c>pk</c>, <c>sk</c> (S, the key),
+/// <c>data</c> (S, JSON), <c>version</c> (N), <c>expiresAt</c> (N, epoch seconds, the TTL attribute) and, on indexed
+/// items only, <c>gsi1pk</c>/<c>gsi1sk</c> (S).
+/// </remarks>
+public static class TableDefinition
+{
+    /// <summary>The table's name on AWS and in the local backend; tests use their own names with the same definition.</summary>
+    public const string TableName = "gymcoach";
+
+    public const string PartitionKey = "pk";
+    public const string SortKey = "sk";
+    public const string DataAttribute = "data";
+    public const string VersionAttribute = "version";
+
+    /// <summary>The TTL attribute: epoch seconds after which DynamoDB may delete the item (lazily, within days).</summary>
+    public const string TimeToLiveAttribute = "expiresAt";
+
+    /// <summary>The one global secondary index: sparse (only items that set both of its keys), projecting every attribute.</summary>
+    public const string IndexName = "gsi1";
+    public const string IndexPartitionKey = "gsi1pk";
+    public const string IndexSortKey = "gsi1sk";
+
+    /// <summary>Point-in-time recovery is on in AWS (DynamoDB Local does not implement it).</summary>
+    public const bool PointInTimeRecovery = true;
+
+    /// <summary>On-demand capacity: no capacity planning, and bursty SQS-driven writes are absorbed.</summary>
+    public static BillingMode BillingMode => BillingMode.PAY_PER_REQUEST;
+
+    /// <summary>The CreateTable request for this definition under <paramref name="tableName"/> (TTL and PITR are separate calls).</summary>
+    public static CreateTableRequest CreateTableRequest(string tableName = TableName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tableName);
+        return new CreateTableRequest
+        {
+            TableName = tableName,
+            BillingMode = BillingMode,
+            AttributeDefinitions =
+            [
+                new AttributeDefinition(PartitionKey, ScalarAttributeType.S),
+                new AttributeDefinition(SortKey, ScalarAttributeType.S),
+                new AttributeDefinition(IndexPartitionKey, ScalarAttributeType.S),
+                new AttributeDefinition(IndexSortKey, ScalarAttributeType.S),
+            ],
+            KeySchema = [new KeySchemaElement(PartitionKey, KeyType.HASH), new KeySchemaElement(SortKey, KeyType.RANGE)],
+            GlobalSecondaryIndexes =
+            [
+                new GlobalSecondaryIndex
+                {
+                    IndexName = IndexName,
+                    KeySchema = [new KeySchemaElement(IndexPartitionKey, KeyType.HASH), new KeySchemaElement(IndexSortKey, KeyType.RANGE)],
+                    Projection = new Projection { ProjectionType = ProjectionType.ALL },
+                },
+            ],
+        };
+    }
+}
