@@ -23,4 +23,7 @@ internal sealed class CountingStore(IItemStore inner) : IItemStore
 
         return inner.QueryAsync(partitionKey, sortKeyPrefix, limit, continuationToken, cancellationToken);
     }
+
+    public Task<ItemPage> QueryIndexAsync(string indexPartitionKey, string sortKeyPrefix, int limit, string? continuationToken, CancellationToken cancellationToken) =>
+        inner.QueryIndexAsync(indexPartitionKey, sortKeyPrefix, limit, continuationToken, cancellationToken);
 }

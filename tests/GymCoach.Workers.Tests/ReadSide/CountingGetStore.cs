@@ -20,4 +20,7 @@ internal sealed class CountingGetStore(IItemStore inner) : IItemStore
 
     public Task<ItemPage> QueryAsync(string partitionKey, string sortKeyPrefix, int limit, string? continuationToken, CancellationToken cancellationToken) =>
         inner.QueryAsync(partitionKey, sortKeyPrefix, limit, continuationToken, cancellationToken);
+
+    public Task<ItemPage> QueryIndexAsync(string indexPartitionKey, string sortKeyPrefix, int limit, string? continuationToken, CancellationToken cancellationToken) =>
+        inner.QueryIndexAsync(indexPartitionKey, sortKeyPrefix, limit, continuationToken, cancellationToken);
 }
