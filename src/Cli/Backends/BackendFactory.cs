@@ -6,6 +6,8 @@ internal static class BackendFactory
     public static async Task<IBackend> OpenAsync(string name, BackendOptions options, bool fresh, CancellationToken cancellationToken) => name switch
     {
         BackendOptions.Embedded => await EmbeddedBackend.OpenAsync(options.StateDirectory, fresh, cancellationToken),
+        BackendOptions.Local => await LocalBackend.StartAsync(options.StateDirectory, fresh, cancellationToken),
+        BackendOptions.Aws => await AwsBackend.OpenAsync(AwsBackendSettings.FromEnvironment(), cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown backend"),
     };
 }

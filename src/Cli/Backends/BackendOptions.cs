@@ -7,8 +7,10 @@ namespace GymCoach.Cli.Backends;
 internal sealed record BackendOptions(string StateDirectory, bool Verbose)
 {
     public const string Embedded = "embedded";
+    public const string Local = "local";
+    public const string Aws = "aws";
 
-    public static readonly string[] Names = [Embedded];
+    public static readonly string[] Names = [Embedded, Local, Aws];
 
     public static IReadOnlySet<string> Flags { get; } = new HashSet<string>(StringComparer.Ordinal) { "verbose" };
 

@@ -12,7 +12,7 @@ internal sealed class AnalyticsCommand : ICommand
 
     public string Summary => "Print a user's precomputed training analytics as JSON";
 
-    public string Usage => "gymcoach analytics <userId> [--backend embedded] [--state DIR]";
+    public string Usage => "gymcoach analytics <userId> [--backend embedded|local|aws] [--state DIR]";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ internal sealed class DemoCommand : ICommand
 
     public string Summary => "Run the whole pipeline on a synthetic workload, with live progress, a summary and a check of the result";
 
-    public string Usage => "gymcoach demo [--backend embedded] [--users N] [--workouts N] [--failure-rate P] [--seed S] [--state DIR] [--verbose]";
+    public string Usage => "gymcoach demo [--backend embedded|local|aws] [--users N] [--workouts N] [--failure-rate P] [--seed S] [--state DIR] [--verbose]";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {

@@ -32,6 +32,8 @@ internal sealed class DemoRunner(DemoOptions options, IBackend backend, Progress
             "Workload: {Users} users, {Workouts} workouts, {Messages} messages ({Duplicates} duplicates, {DeadLetters} invalid or conflicting)",
             options.Users, options.Workouts, workload.MessageCount, workload.Duplicates, workload.ExpectedDeadLetters);
 
+        var verifier = new DemoVerifier(backend);
+        var deadLettersBefore = await verifier.CountDeadLettersAsync(cancellationToken);
         var faults = options.FailureRate > 0 ? new FaultInjector(options.FailureRate, options.Seed) : null;
         var pipeline = new LocalPipeline(backend, Settings(faults), TimeProvider.System, logger);
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -53,7 +55,7 @@ internal sealed class DemoRunner(DemoOptions options, IBackend backend, Progress
         }
 
         clock.Stop();
-        var check = await new DemoVerifier(backend).VerifyAsync(workload, cancellationToken);
+        var check = await verifier.VerifyAsync(workload, deadLettersBefore, cancellationToken);
         return new DemoResult(options, workload, clock.Elapsed, pipeline.WritesRunner.Stats, pipeline.AnalyticsRunner.Stats, faults?.Injected ?? 0, check);
     }
 

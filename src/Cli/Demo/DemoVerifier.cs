@@ -11,7 +11,12 @@ internal sealed class DemoVerifier(IBackend backend)
 {
     private const int MaxReported = 5;
 
-    public async Task<DemoCheck> VerifyAsync(Workload workload, CancellationToken cancellationToken)
+    /// <summary>Messages in both dead-letter queues now; a run's own dead letters are counted from this baseline.</summary>
+    public async Task<long> CountDeadLettersAsync(CancellationToken cancellationToken) =>
+        (await backend.WritesDeadLetterQueue.GetCountsAsync(cancellationToken)).Total
+        + (await backend.AnalyticsDeadLetterQueue.GetCountsAsync(cancellationToken)).Total;
+
+    public async Task<DemoCheck> VerifyAsync(Workload workload, long deadLettersBefore, CancellationToken cancellationToken)
     {
         var mismatches = new List<string>();
         var users = 0;
@@ -55,8 +60,7 @@ internal sealed class DemoVerifier(IBackend backend)
             }
         }
 
-        var deadLetters = (await backend.WritesDeadLetterQueue.GetCountsAsync(cancellationToken)).Total
-            + (await backend.AnalyticsDeadLetterQueue.GetCountsAsync(cancellationToken)).Total;
+        var deadLetters = await CountDeadLettersAsync(cancellationToken) - deadLettersBefore;
         return new DemoCheck(users, profiles, deadLetters, workload.ExpectedDeadLetters, mismatches.Count, mismatches[..Math.Min(MaxReported, mismatches.Count)]);
     }
 

@@ -1,0 +1,59 @@
+using Amazon.Runtime;
+using Amazon.SQS.Model;
+using GymCoach.Cli.Commands;
+using GymCoach.Contracts.Queueing;
+using GymCoach.Contracts.Storage;
+using GymCoach.Workers.Queueing.Sqs;
+using GymCoach.Workers.Storage.Dynamo;
+
+namespace GymCoach.Cli.Backends;
+
+/// <summary>The deployed stack on AWS: its queues opened by name, its table, through the standard credential chain.</summary>
+internal sealed class AwsBackend : IBackend
+{
+    private AwsBackend(SqsQueue writes, SqsQueue writesDeadLetters, SqsQueue analytics, SqsQueue analyticsDeadLetters, IItemStore store)
+    {
+        WritesQueue = writes;
+        WritesDeadLetterQueue = writesDeadLetters;
+        AnalyticsQueue = analytics;
+        AnalyticsDeadLetterQueue = analyticsDeadLetters;
+        Store = store;
+    }
+
+    public string Name => BackendOptions.Aws;
+
+    public IMessageQueue WritesQueue { get; }
+
+    public IMessageQueue WritesDeadLetterQueue { get; }
+
+    public IMessageQueue AnalyticsQueue { get; }
+
+    public IMessageQueue AnalyticsDeadLetterQueue { get; }
+
+    public IItemStore Store { get; }
+
+    public static async Task<AwsBackend> OpenAsync(AwsBackendSettings settings, CancellationToken cancellationToken)
+    {
+        var sqs = SqsClientFactory.GetClient(SqsConnection.Aws(settings.Region));
+        try
+        {
+            var queues = await Task.WhenAll(
+                SqsQueue.OpenAsync(sqs, settings.WritesQueue, cancellationToken),
+                SqsQueue.OpenAsync(sqs, settings.WritesDeadLetterQueue, cancellationToken),
+                SqsQueue.OpenAsync(sqs, settings.AnalyticsQueue, cancellationToken),
+                SqsQueue.OpenAsync(sqs, settings.AnalyticsDeadLetterQueue, cancellationToken));
+            var dynamoDb = DynamoDbClientFactory.Shared(DynamoDbClientSettings.ForAws(settings.Region));
+            var store = new DynamoDbItemStore(dynamoDb, new DynamoDbStoreOptions { TableName = settings.TableName });
+            return new AwsBackend(queues[0], queues[1], queues[2], queues[3], store);
+        }
+        catch (Exception ex) when (ex is AmazonClientException or AmazonServiceException or SqsRequestException or QueueDoesNotExistException)
+        {
+            throw new CommandFailedException(
+                $"the AWS backend could not open its queues ({ex.Message}); deploy the stack, check the credentials and AWS_REGION, or set GYMCOACH_STAGE / GYMCOACH_*_QUEUE to the deployed names");
+        }
+    }
+
+    public Task SaveAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

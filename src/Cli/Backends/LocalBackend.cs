@@ -1,0 +1,111 @@
+using GymCoach.Cli.Emulators;
+using GymCoach.Contracts.Queueing;
+using GymCoach.Contracts.Storage;
+using GymCoach.Workers.Queueing;
+using GymCoach.Workers.Queueing.Sqs;
+using GymCoach.Workers.Storage;
+using GymCoach.Workers.Storage.Dynamo;
+
+namespace GymCoach.Cli.Backends;
+
+/// <summary>Real AWS APIs on this machine: fauxqs for SQS and Amazon DynamoDB Local, started on free loopback ports and stopped on dispose.</summary>
+/// <remarks>
+/// The queues and the table are created from the same definitions as the AWS template. DynamoDB Local keeps its
+/// database under the state folder, so a later command (for example <c>gymcoach analytics --backend local</c>) reads
+/// what a demo stored; the queues live only as long as the process.
+/// </remarks>
+internal sealed class LocalBackend : IBackend
+{
+    /// <summary>Above the longest invocation DynamoDB Local causes on a busy machine, so a slow batch is not redelivered while it runs.</summary>
+    public static readonly TimeSpan VisibilityTimeout = TimeSpan.FromSeconds(15);
+
+    private readonly FauxqsServer _sqs;
+    private readonly DynamoDbLocalServer _dynamoDb;
+
+    private LocalBackend(FauxqsServer sqs, DynamoDbLocalServer dynamoDb, IReadOnlyList<ProvisionedQueue> queues, IItemStore store)
+    {
+        _sqs = sqs;
+        _dynamoDb = dynamoDb;
+        var writes = queues.Single(q => q.Definition == QueueDefinitions.Writes);
+        var analytics = queues.Single(q => q.Definition == QueueDefinitions.Analytics);
+        WritesQueue = writes.Queue;
+        WritesDeadLetterQueue = writes.DeadLetterQueue!;
+        AnalyticsQueue = analytics.Queue;
+        AnalyticsDeadLetterQueue = analytics.DeadLetterQueue!;
+        Store = store;
+    }
+
+    public string Name => BackendOptions.Local;
+
+    public IMessageQueue WritesQueue { get; }
+
+    public IMessageQueue WritesDeadLetterQueue { get; }
+
+    public IMessageQueue AnalyticsQueue { get; }
+
+    public IMessageQueue AnalyticsDeadLetterQueue { get; }
+
+    public IItemStore Store { get; }
+
+    /// <param name="fresh">Start from an empty table instead of the one saved under the state folder.</param>
+    public static async Task<LocalBackend> StartAsync(string stateDirectory, bool fresh, CancellationToken cancellationToken)
+    {
+        await EmulatorPackages.EnsureInstalledAsync(cancellationToken);
+        var databaseDirectory = Path.GetFullPath(Path.Combine(stateDirectory, "dynamodb-local"));
+        if (fresh && Directory.Exists(databaseDirectory))
+        {
+            Directory.Delete(databaseDirectory, recursive: true);
+        }
+
+        Directory.CreateDirectory(databaseDirectory);
+        var startingSqs = FauxqsServer.StartAsync(cancellationToken);
+        var startingDynamoDb = DynamoDbLocalServer.StartAsync(new DynamoDbLocalOptions { DatabaseDirectory = databaseDirectory }, cancellationToken);
+        FauxqsServer? sqs = null;
+        DynamoDbLocalServer? dynamoDb = null;
+        try
+        {
+            sqs = await startingSqs;
+            dynamoDb = await startingDynamoDb;
+            var queues = await new SqsQueueProvisioner(SqsClientFactory.GetClient(sqs.Connection), VisibilityTimeout)
+                .EnsureAllAsync(QueueDefinitions.All, cancellationToken);
+            var dynamoDbClient = DynamoDbClientFactory.Shared(dynamoDb.ClientSettings);
+            await new DynamoDbTableProvisioner(dynamoDbClient).EnsureTableAsync(TableDefinition.TableName, pointInTimeRecovery: false, cancellationToken);
+            return new LocalBackend(sqs, dynamoDb, queues, new DynamoDbItemStore(dynamoDbClient, new DynamoDbStoreOptions { ConditionalWrites = ConditionalWriteMode.Puts }));
+        }
+        catch
+        {
+            await StopQuietlyAsync(sqs ?? await Quietly(startingSqs));
+            await StopQuietlyAsync(dynamoDb ?? await Quietly(startingDynamoDb));
+            throw;
+        }
+    }
+
+    public Task SaveAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _sqs.DisposeAsync();
+        await _dynamoDb.DisposeAsync();
+    }
+
+    private static async Task<T?> Quietly<T>(Task<T> starting)
+        where T : class
+    {
+        try
+        {
+            return await starting;
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+    }
+
+    private static async Task StopQuietlyAsync(IAsyncDisposable? server)
+    {
+        if (server is not null)
+        {
+            await server.DisposeAsync();
+        }
+    }
+}
