@@ -1,0 +1,65 @@
+using System.Globalization;
+using GymCoach.Contracts.Validation;
+using GymCoach.Ingest.Api.Http;
+using GymCoach.Ingest.Api.Problems;
+using GymCoach.Workers.Analytics;
+using GymCoach.Workers.ReadSide;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace GymCoach.Ingest.Api.Reads;
+
+/// <summary><c>GET /v1/users/{userId}/analytics</c>: the precomputed document, cache-first, with an ETag and a private max-age.</summary>
+internal sealed class AnalyticsEndpoint(AnalyticsReader reader, IngestApiOptions options)
+{
+    private const int MaxUserIdLength = 128;
+
+    private readonly string _cacheControl = string.Create(CultureInfo.InvariantCulture, $"private, max-age={(int)options.AnalyticsMaxAge.TotalSeconds}");
+
+    public async Task<IResult> GetAsync(string userId, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(userId) || userId.Length > MaxUserIdLength)
+        {
+            return Problem.InvalidFields([new ValidationError("userId", $"must be 1 to {MaxUserIdLength} characters and not only whitespace")]);
+        }
+
+        var document = await reader.GetAsync(userId, cancellationToken);
+        if (document is null)
+        {
+            return Problem.NotFound("No analytics for this user", "Unknown user, or none of their workouts has been processed yet.");
+        }
+
+        var etag = ETag(document);
+        var headers = http.Response.Headers;
+        headers.ETag = etag;
+        headers.CacheControl = _cacheControl;
+        if (Matches(http.Request.Headers.IfNoneMatch, etag))
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return new JsonBytesResult(StatusCodes.Status200OK, AnalyticsJson.SerializeToUtf8Bytes(document));
+    }
+
+    /// <summary>The document's version and computation time identify its content: a recompute changes at least the time.</summary>
+    private static string ETag(AnalyticsDocument document) =>
+        string.Create(CultureInfo.InvariantCulture, $"\"{document.ComputedFromWorkouts}-{document.ComputedAt.UtcTicks:x}\"");
+
+    private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag)
+    {
+        if (ifNoneMatch.Count == 0 || !EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags))
+        {
+            return false;
+        }
+
+        foreach (var tag in tags)
+        {
+            if (tag.Equals(EntityTagHeaderValue.Any) || tag.Tag.Equals(etag, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
