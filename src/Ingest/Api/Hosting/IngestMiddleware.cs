@@ -18,6 +18,10 @@ internal sealed class IngestMiddleware(ILogger<IngestMiddleware> logger, IngestA
         try
         {
             await next(context);
+            if (!context.Response.HasStarted && context.Response.ContentLength is null && RoutingProblem(context) is { } problem)
+            {
+                await problem.ExecuteAsync(context);
+            }
         }
         catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
         {
@@ -35,4 +39,13 @@ internal sealed class IngestMiddleware(ILogger<IngestMiddleware> logger, IngestA
             await Problem.InternalError().ExecuteAsync(context);
         }
     }
+
+    /// <summary>Routing answers an unknown path, a wrong method or a content type an endpoint does not accept with an empty body; give it the API's format.</summary>
+    private static ProblemResult? RoutingProblem(HttpContext context) => context.Response.StatusCode switch
+    {
+        StatusCodes.Status404NotFound => Problem.NotFound("No such endpoint", "See /openapi/v1.json for the API's endpoints."),
+        StatusCodes.Status405MethodNotAllowed => Problem.MethodNotAllowed(),
+        StatusCodes.Status415UnsupportedMediaType => Problem.UnsupportedMediaType(context.Request.ContentType),
+        _ => null,
+    };
 }

@@ -46,7 +46,12 @@ internal static partial class JsonErrorDescriber
         var convert = message.IndexOf(ConvertMarker, StringComparison.Ordinal);
         if (convert >= 0)
         {
-            return Problem.MalformedJson(path, "must be " + Expected(message[(convert + ConvertMarker.Length)..]), line, position);
+            // The exception names the type being read (often the containing object); the inner one says what the token was.
+            var token = exception.InnerException is { } inner ? WrongToken().Match(inner.Message) : Match.Empty;
+            var expected = token.Success
+                ? $"must be a {token.Groups[2].Value}, was {Article(token.Groups[1].Value.ToLowerInvariant())}"
+                : "must be " + Expected(message[(convert + ConvertMarker.Length)..]);
+            return Problem.MalformedJson(path, expected, line, position);
         }
 
         return Problem.MalformedJson(path, ReaderMessage(message), line, position);
@@ -86,7 +91,7 @@ internal static partial class JsonErrorDescriber
     private static string TypeName(string text)
     {
         var end = text.IndexOfAny(['[', ' ', '`']);
-        var full = end < 0 ? text.TrimEnd('.') : text[..end];
+        var full = (end < 0 ? text : text[..end]).TrimEnd('.');
         var dot = full.LastIndexOf('.');
         return dot < 0 ? full : full[(dot + 1)..];
     }
@@ -102,6 +107,20 @@ internal static partial class JsonErrorDescriber
         var text = cut < 0 ? message : message[..cut];
         return DotNetNamespace().Replace(text, string.Empty);
     }
+
+    private static string Article(string token) => token switch
+    {
+        "startobject" => "an object",
+        "startarray" => "an array",
+        "string" => "a string",
+        "number" => "a number",
+        "true" or "false" => "a boolean",
+        "null" => "null",
+        _ => token,
+    };
+
+    [GeneratedRegex(@"token type '(\w+)' as an? (\w+)")]
+    private static partial Regex WrongToken();
 
     [GeneratedRegex("'([^']+)'")]
     private static partial Regex QuotedName();

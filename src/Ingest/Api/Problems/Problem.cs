@@ -62,6 +62,14 @@ internal static class Problem
         Detail = detail,
     });
 
+    public static ProblemResult MethodNotAllowed() => new(new ProblemDocument
+    {
+        Type = Rfc9110 + "15.5.6",
+        Title = "The endpoint does not support this method",
+        Status = StatusCodes.Status405MethodNotAllowed,
+        Detail = "See /openapi/v1.json for the API's endpoints and their methods.",
+    });
+
     public static ProblemResult InProgress() => new(new ProblemDocument
     {
         Type = Rfc9110 + "15.5.10",
