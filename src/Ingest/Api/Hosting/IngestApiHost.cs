@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace GymCoach.Ingest.Api;
@@ -49,6 +50,7 @@ public sealed class IngestApiHost : IAsyncDisposable
         });
         builder.Logging.ClearProviders();
         configureLogging?.Invoke(builder.Logging);
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.Services.AddIngestApi(options, backend);
 
         var app = builder.Build();

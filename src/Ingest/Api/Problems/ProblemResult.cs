@@ -20,7 +20,7 @@ internal sealed class ProblemResult(ProblemDocument problem) : IResult, IStatusC
             Instance = Problem.Instance ?? httpContext.Request.Path.Value,
             CorrelationId = Problem.CorrelationId ?? httpContext.TraceIdentifier,
         };
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(document, IngestJsonContext.Default.ProblemDocument);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(document, ProblemJson.Context.ProblemDocument);
         return JsonBytes.WriteAsync(httpContext.Response, Problem.Status, ContentType, bytes);
     }
 }
