@@ -1,8 +1,8 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using GymCoach.Contracts.Validation;
 using GymCoach.Ingest.Api.Http;
 using GymCoach.Ingest.Api.Problems;
-using GymCoach.Workers.Analytics;
 using GymCoach.Workers.ReadSide;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
@@ -23,13 +23,13 @@ internal sealed class AnalyticsEndpoint(AnalyticsReader reader, IngestApiOptions
             return Problem.InvalidFields([new ValidationError("userId", $"must be 1 to {MaxUserIdLength} characters and not only whitespace")]);
         }
 
-        var document = await reader.GetAsync(userId, cancellationToken);
-        if (document is null)
+        // The cached JSON is served as it is: no decoding to an object and encoding again on every read.
+        if (await reader.GetJsonAsync(userId, cancellationToken) is not { } json)
         {
             return Problem.NotFound("No analytics for this user", "Unknown user, or none of their workouts has been processed yet.");
         }
 
-        var etag = ETag(document);
+        var etag = ETag(json.Span);
         var headers = http.Response.Headers;
         headers.ETag = etag;
         headers.CacheControl = _cacheControl;
@@ -38,12 +38,16 @@ internal sealed class AnalyticsEndpoint(AnalyticsReader reader, IngestApiOptions
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        return new JsonBytesResult(StatusCodes.Status200OK, AnalyticsJson.SerializeToUtf8Bytes(document));
+        return new JsonBytesResult(StatusCodes.Status200OK, json);
     }
 
-    /// <summary>The document's version and computation time identify its content: a recompute changes at least the time.</summary>
-    private static string ETag(AnalyticsDocument document) =>
-        string.Create(CultureInfo.InvariantCulture, $"\"{document.ComputedFromWorkouts}-{document.ComputedAt.UtcTicks:x}\"");
+    /// <summary>A strong ETag from the content itself (the first 128 bits of its SHA-256): the same on every instance and after restarts.</summary>
+    private static string ETag(ReadOnlySpan<byte> json)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(json, hash);
+        return "\"" + Convert.ToHexStringLower(hash[..16]) + "\"";
+    }
 
     private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag)
     {
