@@ -1,12 +1,4 @@
 namespace GymCoach.Cli.Produce;
 
-/// <summary>What a line of the input is posted as.</summary>
-internal enum LineKind
-{
-    Workout,
-    Profile,
-    Recompute,
-}
-
 /// <summary>One line of the input, ready to post: its number (1-based), kind, and the JSON of its data.</summary>
 internal sealed record ProduceLine(int Number, LineKind Kind, string Json);

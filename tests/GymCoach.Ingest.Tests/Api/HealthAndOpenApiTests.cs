@@ -42,6 +42,30 @@ public sealed class HealthAndOpenApiTests
     }
 
     [Fact]
+    public async Task Ready_Is503_WhenTheStoreRefuses()
+    {
+        await using var api = await TestApi.StartAsync(store: new UnresponsiveStore(throws: true));
+
+        using var response = await api.Client(null).GetAsync(new Uri("ready", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("""{"status":"unready","queue":"ok","store":"unreachable"}""", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task UnknownPathAndWrongMethod_AreProblems()
+    {
+        await using var api = await TestApi.StartAsync();
+        var client = api.Client();
+
+        using var unknown = await client.GetAsync(new Uri("v1/nothing-here", UriKind.Relative));
+        using var wrongMethod = await client.GetAsync(new Uri("v1/workouts", UriKind.Relative));
+
+        Assert.Equal(404, (await ProblemJson.ReadAsync(unknown)).Status);
+        Assert.Equal(405, (await ProblemJson.ReadAsync(wrongMethod)).Status);
+    }
+
+    [Fact]
     public async Task OpenApiDocument_ListsEveryEndpoint_AndTheKeyScheme()
     {
         await using var api = await TestApi.StartAsync();

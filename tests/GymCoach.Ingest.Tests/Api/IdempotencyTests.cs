@@ -1,4 +1,5 @@
 using System.Net;
+using GymCoach.Ingest.Api.Idempotency;
 using GymCoach.Ingest.Tests.Support;
 
 namespace GymCoach.Ingest.Tests.Api;
@@ -19,6 +20,9 @@ public sealed class IdempotencyTests
         Assert.Equal(await first.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
         Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
         Assert.Single(await TestApi.ReceiveAllAsync(api.WritesQueue));
+
+        var record = await api.Store.GetAsync(IdempotencyStore.PartitionKey("writer", "key-1"), IdempotencyStore.SortKey, CancellationToken.None);
+        Assert.InRange(record!.ExpiresAt!.Value, DateTimeOffset.UtcNow.AddHours(23.9), DateTimeOffset.UtcNow.AddHours(24));
     }
 
     [Fact]

@@ -2,11 +2,11 @@ using GymCoach.Contracts.Storage;
 
 namespace GymCoach.Ingest.Tests.Support;
 
-/// <summary>A store whose reads never answer, not even to cancellation: what a hung network connection looks like.</summary>
-internal sealed class UnresponsiveStore : IItemStore
+/// <summary>A store whose reads never answer, not even to cancellation (a hung connection), or fail at once when <paramref name="throws"/> (a refused one).</summary>
+internal sealed class UnresponsiveStore(bool throws = false) : IItemStore
 {
     public Task<StoredItem?> GetAsync(string partitionKey, string sortKey, CancellationToken cancellationToken) =>
-        new TaskCompletionSource<StoredItem?>().Task;
+        throws ? throw new IOException("connection refused") : new TaskCompletionSource<StoredItem?>().Task;
 
     public Task<IReadOnlyList<WriteResult>> WriteAsync(IReadOnlyList<ItemWrite> writes, CancellationToken cancellationToken) =>
         throw new NotSupportedException();

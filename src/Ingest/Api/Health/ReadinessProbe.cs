@@ -15,21 +15,21 @@ internal sealed class ReadinessProbe(IngestBackend backend, IngestApiOptions opt
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.ReadinessTimeout);
-        var queue = ProbeAsync("queue", backend.WritesQueue.GetCountsAsync(timeout.Token));
-        var store = ProbeAsync("store", backend.Store.GetAsync(ProbePartition, ProbeSortKey, timeout.Token));
+        var queue = ProbeAsync("queue", () => backend.WritesQueue.GetCountsAsync(timeout.Token));
+        var store = ProbeAsync("store", () => backend.Store.GetAsync(ProbePartition, ProbeSortKey, timeout.Token));
         var report = new ReadinessReport("ready", await queue, await store);
         var ready = report.Queue == "ok" && report.Store == "ok";
         var body = JsonSerializer.SerializeToUtf8Bytes(ready ? report : report with { Status = "unready" }, IngestJsonContext.Default.ReadinessReport);
         return new JsonBytesResult(ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable, body);
     }
 
-    private async Task<string> ProbeAsync(string dependency, Task probe)
+    private async Task<string> ProbeAsync(string dependency, Func<Task> probe)
     {
         string status;
         try
         {
             // WaitAsync too, in case an implementation does not honour the token.
-            await probe.WaitAsync(options.ReadinessTimeout);
+            await probe().WaitAsync(options.ReadinessTimeout);
             return "ok";
         }
         catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
