@@ -80,7 +80,10 @@ public sealed class HealthAndOpenApiTests
             ["/health", "/ready", "/v1/analytics/recompute", "/v1/profiles", "/v1/users/{userId}/analytics", "/v1/workouts", "/v1/workouts:batch"],
             listed);
         Assert.True(paths.GetProperty("/v1/workouts").GetProperty("post").TryGetProperty("requestBody", out _));
-        Assert.True(paths.GetProperty("/v1/workouts").GetProperty("post").TryGetProperty("security", out _));
+        var post = paths.GetProperty("/v1/workouts").GetProperty("post");
+        Assert.True(post.TryGetProperty("security", out _));
+        Assert.Contains(post.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "Idempotency-Key");
+        Assert.False(paths.GetProperty("/health").GetProperty("get").TryGetProperty("security", out _));
         Assert.Equal("X-Api-Key", document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey").GetProperty("name").GetString());
         var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
         Assert.True(schemas.TryGetProperty("WorkoutLogged", out _));

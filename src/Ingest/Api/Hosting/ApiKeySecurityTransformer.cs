@@ -41,10 +41,25 @@ internal sealed class ApiKeySecurityTransformer : IOpenApiDocumentTransformer
                     operation.Security ??= [];
                     operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, document)] = [] });
                     operation.Description = $"{operation.Description} Needs an API key allowed '{needs.Operation}'.".TrimStart();
+                    operation.Parameters ??= [];
+                    operation.Parameters.Add(Header(ApiHeaders.CorrelationId, "Travels with the events into every queue and log line; generated when absent, and echoed."));
+                    if (description.HttpMethod == "POST")
+                    {
+                        operation.Parameters.Add(Header(ApiHeaders.IdempotencyKey, "A retry with the same key (for 24 h) gets the first response and enqueues nothing; another body with it is 422."));
+                    }
                 }
             }
         }
 
         return Task.CompletedTask;
     }
+
+    private static OpenApiParameter Header(string name, string description) => new()
+    {
+        Name = name,
+        In = ParameterLocation.Header,
+        Required = false,
+        Description = description,
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+    };
 }

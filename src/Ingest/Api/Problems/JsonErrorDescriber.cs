@@ -15,11 +15,11 @@ internal static partial class JsonErrorDescriber
     private const string MissingMarker = "missing required properties including: ";
     private const string ConvertMarker = "could not be converted to ";
 
-    public static ProblemResult Describe(JsonException exception, string pathPrefix = "")
+    public static ProblemResult Describe(JsonException exception)
     {
         var line = (exception.LineNumber ?? 0) + 1;
         var position = (exception.BytePositionInLine ?? 0) + 1;
-        var path = FieldPath(exception.Path, pathPrefix);
+        var path = FieldPath(exception.Path);
         var message = exception.Message;
 
         if (message.Contains(MissingMarker, StringComparison.Ordinal))
@@ -57,17 +57,14 @@ internal static partial class JsonErrorDescriber
         return Problem.MalformedJson(path, ReaderMessage(message), line, position);
     }
 
-    private static string FieldPath(string? jsonPath, string prefix)
+    /// <summary>The serializer's <c>$.workouts[3].exercises[0]</c> as the API's <c>workouts[3].exercises[0]</c>; the root stays <c>$</c>.</summary>
+    private static string FieldPath(string? jsonPath) => jsonPath switch
     {
-        var path = jsonPath switch
-        {
-            null or "$" => string.Empty,
-            _ when jsonPath.StartsWith("$.", StringComparison.Ordinal) => jsonPath[2..],
-            _ when jsonPath.StartsWith('$') => jsonPath[1..],
-            _ => jsonPath,
-        };
-        return path.Length == 0 ? (prefix.Length == 0 ? "$" : prefix) : prefix.Length == 0 ? path : prefix + "." + path;
-    }
+        null or "" or "$" => "$",
+        _ when jsonPath.StartsWith("$.", StringComparison.Ordinal) => jsonPath[2..],
+        _ when jsonPath.StartsWith('$') => jsonPath[1..],
+        _ => jsonPath,
+    };
 
     private static string Join(string path, string name) => path == "$" ? name : path + "." + name;
 
