@@ -2,6 +2,7 @@ using System.Globalization;
 using GymCoach.Cli.Backends;
 using GymCoach.Cli.Commands;
 using GymCoach.Ingest.Api;
+using GymCoach.Ingest.Publishing;
 using GymCoach.Workers.Caching;
 using GymCoach.Workers.ReadSide;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,8 @@ internal sealed class ApiServer(IBackend backend, ApiServerSettings settings, Se
     private LocalPipeline? _pipeline;
     private Task? _workers;
     private IngestApiHost? _host;
+    private SqsBatchPublisher? _writesPublisher;
+    private SqsBatchPublisher? _analyticsPublisher;
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
@@ -43,7 +46,9 @@ internal sealed class ApiServer(IBackend backend, ApiServerSettings settings, Se
                 },
             ],
         };
-        var ingest = IngestBackend.Direct(backend.WritesQueue, backend.AnalyticsQueue, backend.Store, new AnalyticsReader(backend.Store, cache));
+        _writesPublisher = new SqsBatchPublisher(backend.WritesQueue);
+        _analyticsPublisher = new SqsBatchPublisher(backend.AnalyticsQueue);
+        var ingest = IngestBackend.Batched(_writesPublisher, _analyticsPublisher, backend.Store, new AnalyticsReader(backend.Store, cache));
         try
         {
             _host = await IngestApiHost.StartAsync(options, ingest, settings.Port, ConfigureLogging, cancellationToken);
@@ -71,6 +76,7 @@ internal sealed class ApiServer(IBackend backend, ApiServerSettings settings, Se
             _host = null;
         }
 
+        await DisposePublishersAsync();
         var drained = await WaitForDrainAsync();
         await StopWorkersAsync();
         var writes = _pipeline!.WritesRunner.Stats;
@@ -106,8 +112,25 @@ internal sealed class ApiServer(IBackend backend, ApiServerSettings settings, Se
             _host = null;
         }
 
+        await DisposePublishersAsync();
         await StopWorkersAsync();
         _workersStopping.Dispose();
+    }
+
+    private async Task DisposePublishersAsync()
+    {
+        // Flushes what the last requests handed them; those requests were answered only after their sends anyway.
+        if (_writesPublisher is not null)
+        {
+            await _writesPublisher.DisposeAsync();
+            _writesPublisher = null;
+        }
+
+        if (_analyticsPublisher is not null)
+        {
+            await _analyticsPublisher.DisposeAsync();
+            _analyticsPublisher = null;
+        }
     }
 
     private async Task StopWorkersAsync()

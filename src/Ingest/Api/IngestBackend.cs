@@ -1,6 +1,7 @@
 using GymCoach.Contracts.Queueing;
 using GymCoach.Contracts.Storage;
 using GymCoach.Ingest.Api.Sending;
+using GymCoach.Ingest.Publishing;
 using GymCoach.Workers.ReadSide;
 
 namespace GymCoach.Ingest.Api;
@@ -18,6 +19,10 @@ public sealed record IngestBackend(
     IItemStore Store,
     AnalyticsReader AnalyticsReader)
 {
+    /// <summary>Publishes through the auto-batching publishers, which the caller owns and disposes (flushing them) after the API stops.</summary>
+    public static IngestBackend Batched(SqsBatchPublisher writes, SqsBatchPublisher analytics, IItemStore store, AnalyticsReader analyticsReader) =>
+        new(new BatchingPublisher(writes), new BatchingPublisher(analytics), writes.Queue, store, analyticsReader);
+
     /// <summary>Publishes through <see cref="QueuePublisher"/> straight to the two queues.</summary>
     public static IngestBackend Direct(IMessageQueue writesQueue, IMessageQueue analyticsQueue, IItemStore store, AnalyticsReader analyticsReader) =>
         new(new QueuePublisher(writesQueue), new QueuePublisher(analyticsQueue), writesQueue, store, analyticsReader);
