@@ -26,11 +26,14 @@ internal sealed class ApiServer(IBackend backend, ApiServerSettings settings, Se
 
     public string ApiKey { get; } = settings.ApiKey ?? ApiKeyHash.Generate();
 
+    /// <summary>The workers behind the API, once started.</summary>
+    public LocalPipeline Pipeline => _pipeline ?? throw new InvalidOperationException("The server has not been started.");
+
     /// <exception cref="CommandFailedException">The port is in use.</exception>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var cache = new AnalyticsCache(new CacheOptions());
-        _pipeline = new LocalPipeline(backend, new PipelineSettings(), TimeProvider.System, logger, cache);
+        _pipeline = new LocalPipeline(backend, settings.Pipeline, TimeProvider.System, logger, cache);
         _workers = _pipeline.RunAsync(_workersStopping.Token);
         var options = new IngestApiOptions
         {
