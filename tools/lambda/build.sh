@@ -87,9 +87,11 @@ if [ "$rid" = linux-arm64 ] && [ "$(uname -m)" != aarch64 ]; then
 fi
 
 echo "build.sh: publishing the $rid bootstrap with Native AOT (a few minutes)..." >&2
-# A separate artifacts path keeps this publish's obj/ and bin/ apart from the IDE's and the test run's.
-dotnet publish "$root/src/Lambda/GymCoach.Lambda.csproj" -c Release -r "$rid" \
-  --artifacts-path "$out/build" -o "$publish" --nologo -v quiet -clp:ErrorsOnly "${extra[@]}" >&2
+# A separate artifacts path keeps this publish's obj/ and bin/ apart from the IDE's and the test run's. No build
+# servers and no inherited lock: a reused MSBuild node or compiler server would outlive this script, holding the lock
+# and the caller's output pipe open for many minutes.
+dotnet publish "$root/src/Lambda/GymCoach.Lambda.csproj" -c Release -r "$rid" --disable-build-servers \
+  --artifacts-path "$out/build" -o "$publish" --nologo -v quiet -clp:ErrorsOnly "${extra[@]}" >&2 9>&-
 
 rm -f "$zip_path.tmp"
 (cd "$publish" && zip -q -X "$zip_path.tmp" bootstrap)

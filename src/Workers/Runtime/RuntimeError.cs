@@ -8,9 +8,10 @@ public sealed record RuntimeError
     /// <summary>Frames kept from a stack trace: enough to find the fault, far below the runtime API's payload limit.</summary>
     public const int MaxStackFrames = 100;
 
-    /// <summary>Sent as the <c>Lambda-Runtime-Function-Error-Type</c> header, one of <see cref="RuntimeErrorTypes"/>.</summary>
+    /// <summary>Sent as the <c>Lambda-Runtime-Function-Error-Type</c> header, one of <see cref="RuntimeErrorTypes"/>; default <see cref="RuntimeErrorTypes.UnknownReason"/>.</summary>
+    /// <remarks>Not <c>required</c>: the JSON serializer refuses a required member it ignores.</remarks>
     [JsonIgnore]
-    public required string FunctionErrorType { get; init; }
+    public string FunctionErrorType { get; init; } = RuntimeErrorTypes.UnknownReason;
 
     [JsonPropertyName("errorType")]
     public required string ErrorType { get; init; }
