@@ -26,6 +26,7 @@ internal static class WorkerComposition
             _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.Worker, "unknown worker"),
         };
         var processor = new BatchProcessor(settings.Processor, backend.DeadLetterQueue, timeProvider, new OutcomeLog(logger), logger);
-        return new WorkerFunction(processor, handler);
+        ISqsFunction function = new WorkerFunction(processor, handler);
+        return settings.FailMessageId is { } failMessageId ? new FaultInjectingFunction(function, failMessageId) : function;
     }
 }

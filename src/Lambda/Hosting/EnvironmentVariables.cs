@@ -13,6 +13,9 @@ internal static class EnvironmentVariables
     public const string DeadlineSafetyMarginMs = "GYMCOACH_DEADLINE_SAFETY_MARGIN_MS";
     public const string LogLevel = "GYMCOACH_LOG_LEVEL";
 
+    /// <summary>Embedded backend only: the function throws when an event holds this message id (diagnostics).</summary>
+    public const string EmbeddedFailMessageId = "GYMCOACH_EMBEDDED_FAIL_MESSAGE_ID";
+
     /// <summary>Set by Lambda in every function.</summary>
     public const string Region = "AWS_REGION";
 

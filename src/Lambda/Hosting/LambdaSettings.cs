@@ -15,6 +15,7 @@ namespace GymCoach.Lambda.Hosting;
 /// <item><term><c>AWS_ENDPOINT_URL</c>, <c>AWS_ENDPOINT_URL_SQS</c>, <c>AWS_ENDPOINT_URL_DYNAMODB</c></term><description>Optional emulator endpoints (<c>aws</c>).</description></item>
 /// <item><term><c>GYMCOACH_CHUNK_SIZE</c>, <c>GYMCOACH_MAX_CONCURRENT_CHUNKS</c>, <c>GYMCOACH_DEADLINE_SAFETY_MARGIN_MS</c></term><description>Batch processor settings; defaults 100, 5, 3000.</description></item>
 /// <item><term><c>GYMCOACH_LOG_LEVEL</c></term><description><c>Verbose</c> … <c>Fatal</c>; default <c>Information</c>.</description></item>
+/// <item><term><c>GYMCOACH_EMBEDDED_FAIL_MESSAGE_ID</c></term><description>Diagnostics, <c>embedded</c> only: the function throws for an event holding this message id.</description></item>
 /// </list>
 /// </remarks>
 internal sealed record LambdaSettings
@@ -47,6 +48,9 @@ internal sealed record LambdaSettings
 
     public LogEventLevel LogLevel { get; init; } = LogEventLevel.Information;
 
+    /// <summary>Embedded backend only: a message id that makes the function throw; null for none.</summary>
+    public string? FailMessageId { get; init; }
+
     /// <summary>Reads and validates every variable, reporting all problems at once.</summary>
     /// <exception cref="RuntimeInitException">
     /// One or more variables are missing or invalid; the message lists each. Its type is
@@ -76,6 +80,11 @@ internal sealed record LambdaSettings
                 (int)BatchProcessorOptions.MaxDeadlineSafetyMargin.TotalMilliseconds)),
         };
         var logLevel = reader.LogLevel(EnvironmentVariables.LogLevel, LogEventLevel.Information);
+        var failMessageId = reader.Optional(EnvironmentVariables.EmbeddedFailMessageId);
+        if (failMessageId is not null && backend != BackendKind.Embedded)
+        {
+            reader.Fail($"{EnvironmentVariables.EmbeddedFailMessageId} is only allowed with {EnvironmentVariables.Backend}={EmbeddedBackend}.");
+        }
 
         var settings = new LambdaSettings
         {
@@ -83,6 +92,7 @@ internal sealed record LambdaSettings
             Backend = backend ?? BackendKind.Aws,
             Processor = processor,
             LogLevel = logLevel,
+            FailMessageId = failMessageId,
         };
         if (backend == BackendKind.Aws)
         {

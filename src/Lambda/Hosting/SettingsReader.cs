@@ -10,6 +10,11 @@ internal sealed class SettingsReader(Func<string, string?> variables)
 
     public IReadOnlyList<string> Errors => _errors;
 
+    /// <summary>The trimmed value, or null when it is missing or blank.</summary>
+    public string? Optional(string name) => Value(name);
+
+    public void Fail(string error) => _errors.Add(error);
+
     /// <summary>The value, or null (with an error) when it is missing or blank.</summary>
     public string? Required(string name)
     {
