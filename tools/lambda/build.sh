@@ -7,7 +7,8 @@
 # bootstrap at the zip root. Skips the publish when its inputs have not changed since the last one (hash in
 # artifacts/lambda/publish/<rid>/.inputs.sha256). Native linking needs clang and zlib; as root with apt-get the
 # script installs them (clang zlib1g-dev binutils zip), otherwise it stops and says what to install.
-# linux-arm64 from an x64 machine also needs the aarch64 toolchain and an arm64 zlib (see install_prerequisites).
+# linux-arm64 from an x64 machine cross-compiles (clang --target aarch64, lld, the aarch64 toolchain's libraries and an
+# arm64 zlib; see missing_prerequisites): verified to build on Debian 12; it needs arm64 hardware to run.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
