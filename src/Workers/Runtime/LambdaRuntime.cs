@@ -26,16 +26,14 @@ public sealed class LambdaRuntime
     private readonly RuntimeApiClient _client;
     private readonly ISqsFunction _function;
     private readonly ILogger _logger;
-    private readonly TimeProvider _timeProvider;
 
-    public LambdaRuntime(RuntimeApiClient client, ISqsFunction function, ILogger? logger = null, TimeProvider? timeProvider = null)
+    public LambdaRuntime(RuntimeApiClient client, ISqsFunction function, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(function);
         _client = client;
         _function = function;
         _logger = (logger ?? Serilog.Core.Logger.None).ForContext<LambdaRuntime>();
-        _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
     /// <summary>Answers invocations until <paramref name="cancellationToken"/> is cancelled.</summary>
@@ -92,7 +90,8 @@ public sealed class LambdaRuntime
         SqsBatchResponse response;
         using (var invocationSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            var remaining = context.Deadline - _timeProvider.GetUtcNow();
+            // The deadline is wall-clock time from the runtime API, so the system clock and timer are the ones to use.
+            var remaining = context.Deadline - DateTimeOffset.UtcNow;
             if (remaining < NoDeadline)
             {
                 invocationSource.CancelAfter(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
