@@ -2,6 +2,7 @@ using System.Text.Json;
 using GymCoach.Cli.Backends;
 using GymCoach.Cli.Demo;
 using GymCoach.Cli.Terminal;
+using GymCoach.Contracts.Events;
 using GymCoach.Workers.Analytics;
 using GymCoach.Workers.Storage;
 
@@ -42,9 +43,10 @@ public sealed class BackendEquivalenceTests : IDisposable
             var analytics = await backend.Store.GetAsync(TableKeys.UserPartition(userId), TableKeys.AnalyticsSortKey, timeout.Token);
             var profile = await backend.Store.GetAsync(TableKeys.UserPartition(userId), TableKeys.ProfileSortKey, timeout.Token);
             var document = analytics is null ? null : AnalyticsJson.Parse(analytics.Data) with { ComputedAt = DateTimeOffset.UnixEpoch };
-            var storedProfile = profile is null ? null : JsonSerializer.Deserialize(profile.Data, StorageJsonContext.Default.StoredProfile);
+            // The profile's data only: its event time and id are stamped by the API on arrival, so they differ between runs.
+            var storedProfile = profile is null ? null : JsonSerializer.Deserialize(profile.Data, StorageJsonContext.Default.StoredProfile)!.Profile;
             state[userId] = (document is null ? "-" : AnalyticsJson.Serialize(document)) + " | "
-                + (storedProfile is null ? "-" : JsonSerializer.Serialize(storedProfile, StorageJsonContext.Default.StoredProfile));
+                + (storedProfile is null ? "-" : JsonSerializer.Serialize(storedProfile, EventJsonContext.Default.ProfileUpdated));
         }
 
         return state;
