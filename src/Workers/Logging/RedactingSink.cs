@@ -11,6 +11,8 @@ namespace GymCoach.Workers.Logging;
 /// </remarks>
 internal sealed class RedactingSink(ILogEventSink inner) : ILogEventSink
 {
+    private static readonly ScalarValue RedactedValue = new(SensitiveData.Redacted);
+
     public void Emit(LogEvent logEvent)
     {
         ArgumentNullException.ThrowIfNull(logEvent);
@@ -29,8 +31,6 @@ internal sealed class RedactingSink(ILogEventSink inner) : ILogEventSink
             logEvent.TraceId ?? default,
             logEvent.SpanId ?? default));
     }
-
-    private static readonly ScalarValue RedactedValue = new(SensitiveData.Redacted);
 
     private static LogEventPropertyValue Redact(LogEventPropertyValue value) => value switch
     {
