@@ -6,5 +6,5 @@ if (args is ["publisher-throughput", .. var options])
     return await PublisherThroughput.RunAsync(options);
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(PublisherThroughput).Assembly).Run(args);
 return 0;

@@ -16,7 +16,8 @@ internal static class DemoSummary
         {
             ("backend", result.Options.Backend),
             ("workload", $"{result.Options.Users:N0} users, {result.Options.Workouts:N0} workouts, seed {result.Options.Seed}"),
-            ("messages produced", $"{result.Workload.MessageCount:N0} ({result.Workload.Duplicates:N0} duplicates, {result.Workload.ExpectedDeadLetters:N0} invalid or conflicting)"),
+            ("messages produced", $"{result.Workload.MessageCount:N0} through the HTTP API ({result.Workload.Duplicates:N0} duplicates, {result.Workload.ExpectedDeadLetters:N0} conflicting)"),
+            ("rejected by the API", $"{check.Rejected:N0} invalid requests (expected {check.ExpectedRejections:N0}), none of them queued"),
             ("elapsed", $"{result.Elapsed.TotalSeconds:N1} s"),
             ("throughput", $"{writes.MessagesDeleted / seconds:N0} writes/s, {(writes.MessagesDeleted + analytics.MessagesDeleted) / seconds:N0} messages/s over both workers"),
             ("end-to-end latency (writes)", Percentiles(writes.EndToEndLatency)),
@@ -29,7 +30,7 @@ internal static class DemoSummary
             ("dead-letter queues", $"{check.DeadLetters:N0} (expected {check.ExpectedDeadLetters:N0})"),
             ("check", check.Passed
                 ? $"PASSED: analytics of all {check.UsersChecked:N0} users equal a direct computation; {check.ProfilesChecked:N0} profiles are the newest"
-                : $"FAILED: {check.MismatchCount:N0} mismatches; dead letters {check.DeadLetters:N0} of {check.ExpectedDeadLetters:N0} expected"),
+                : $"FAILED: {check.MismatchCount:N0} mismatches; dead letters {check.DeadLetters:N0} of {check.ExpectedDeadLetters:N0} expected; rejections {check.Rejected:N0} of {check.ExpectedRejections:N0}"),
         };
 
         var width = rows.Max(r => r.Name.Length);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GymCoach.Cli.Backends;
 using GymCoach.Contracts.Events;
+using GymCoach.Contracts.Queueing;
 using GymCoach.Workers.Analytics;
 using GymCoach.Workers.Storage;
 
@@ -16,7 +17,7 @@ internal sealed class DemoVerifier(IBackend backend)
         (await backend.WritesDeadLetterQueue.GetCountsAsync(cancellationToken)).Total
         + (await backend.AnalyticsDeadLetterQueue.GetCountsAsync(cancellationToken)).Total;
 
-    public async Task<DemoCheck> VerifyAsync(Workload workload, long deadLettersBefore, CancellationToken cancellationToken)
+    public async Task<DemoCheck> VerifyAsync(Workload workload, long deadLettersBefore, int rejected, CancellationToken cancellationToken)
     {
         var mismatches = new List<string>();
         var users = 0;
@@ -61,7 +62,28 @@ internal sealed class DemoVerifier(IBackend backend)
         }
 
         var deadLetters = await CountDeadLettersAsync(cancellationToken) - deadLettersBefore;
-        return new DemoCheck(users, profiles, deadLetters, workload.ExpectedDeadLetters, mismatches.Count, mismatches[..Math.Min(MaxReported, mismatches.Count)]);
+        if (deadLetters != workload.ExpectedDeadLetters)
+        {
+            mismatches.Add($"dead letters: {deadLetters} instead of {workload.ExpectedDeadLetters}; reasons: {await DeadLetterReasonsAsync(cancellationToken)}");
+        }
+
+        return new DemoCheck(users, profiles, deadLetters, workload.ExpectedDeadLetters, rejected, workload.ExpectedRejections, mismatches.Count, mismatches[..Math.Min(MaxReported, mismatches.Count)]);
+    }
+
+    /// <summary>The distinct failure reasons in the dead-letter queues, peeked (the messages stay there).</summary>
+    private async Task<string> DeadLetterReasonsAsync(CancellationToken cancellationToken)
+    {
+        var reasons = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var queue in new[] { backend.WritesDeadLetterQueue, backend.AnalyticsDeadLetterQueue })
+        {
+            foreach (var message in await queue.ReceiveAsync(10, TimeSpan.Zero, cancellationToken))
+            {
+                reasons.Add($"{queue.Name}: {message.GetStringAttribute(MessageAttributeNames.FailureReason) ?? "redriven after too many receives"}");
+                await queue.ChangeVisibilityAsync(message.ReceiptHandle!, TimeSpan.Zero, cancellationToken);
+            }
+        }
+
+        return string.Join(" | ", reasons);
     }
 
     private static string Json(ProfileUpdated profile) => JsonSerializer.Serialize(profile, EventJsonContext.Default.ProfileUpdated);

@@ -1,5 +1,4 @@
 using GymCoach.Contracts.Events;
-using GymCoach.Contracts.Queueing;
 using GymCoach.Workers.Analytics;
 
 namespace GymCoach.Cli.Demo;
@@ -7,57 +6,52 @@ namespace GymCoach.Cli.Demo;
 /// <summary>Generates a realistic, seeded workload: users of different strength training 3–6 exercises a session, in kg or lb.</summary>
 internal sealed class WorkloadGenerator(DemoOptions options)
 {
-    private const string Source = "gymcoach/demo";
-
     // Fixed, so the same seed gives the same workload on any day.
     private static readonly DateTimeOffset Anchor = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
 
     private readonly Random _random = new(options.Seed);
     private readonly string[] _exerciseIds = [.. ExerciseLibrary.All.Select(e => e.Id), "custom-sled-push", "custom-farmers-walk"];
-    private int _messageNumber;
 
     public Workload Generate()
     {
         var users = CreateUsers();
-        var firstWave = new List<OutgoingMessage>(options.Workouts * 103 / 100 + users.Length * 2);
-        var secondWave = new List<OutgoingMessage>();
+        var firstWave = new List<DemoPost>(options.Workouts * 103 / 100 + users.Length);
+        var secondWave = new List<DemoPost>();
         var workoutsByUser = users.ToDictionary(u => u.Id, _ => new List<WorkoutLogged>(), StringComparer.Ordinal);
-        var sent = new List<(WorkoutLogged Workout, OutgoingMessage Message)>(options.Workouts);
+        var sent = new List<WorkoutPost>(options.Workouts);
         var duplicates = 0;
 
         for (var n = 0; n < options.Workouts; n++)
         {
             var user = users[_random.Next(users.Length)];
-            var workout = CreateWorkout(user, n);
-            workoutsByUser[user.Id].Add(workout);
-            var message = WorkoutMessage(workout, $"evt-{options.Seed}-w{n}");
-            firstWave.Add(message);
-            sent.Add((workout, message));
+            var post = new WorkoutPost(CreateWorkout(user, n));
+            workoutsByUser[user.Id].Add(post.Workout);
+            firstWave.Add(post);
+            sent.Add(post);
             if (_random.NextDouble() < 0.02)
             {
-                firstWave.Add(message with { }); // The producer's retry: the same event again.
+                firstWave.Add(post); // The producer's retry: the same workout again.
                 duplicates++;
             }
         }
 
         var newestProfiles = AddProfiles(users, firstWave);
-        var invalid = AddInvalidMessages(firstWave);
+        var invalid = AddInvalidRequests(firstWave);
         Shuffle(firstWave);
 
         var conflicts = Math.Max(1, options.Workouts / 1000);
         for (var i = 0; i < conflicts; i++)
         {
-            var (original, _) = sent[_random.Next(sent.Count)];
-            secondWave.Add(WorkoutMessage(Conflicting(original), $"evt-{options.Seed}-c{i}"));
+            secondWave.Add(new WorkoutPost(Conflicting(sent[_random.Next(sent.Count)].Workout)));
         }
 
         for (var i = 0; i < Math.Max(1, options.Workouts / 100); i++)
         {
-            secondWave.Add(sent[_random.Next(sent.Count)].Message with { });
+            secondWave.Add(sent[_random.Next(sent.Count)]);
             duplicates++;
         }
 
-        return new Workload(firstWave, secondWave, workoutsByUser, newestProfiles, invalid + conflicts, duplicates);
+        return new Workload(firstWave, secondWave, workoutsByUser, newestProfiles, conflicts, invalid, duplicates);
     }
 
     private DemoUser[] CreateUsers()
@@ -116,19 +110,14 @@ internal sealed class WorkloadGenerator(DemoOptions options)
         return sets;
     }
 
-    private Dictionary<string, ProfileUpdated> AddProfiles(DemoUser[] users, List<OutgoingMessage> wave)
+    private Dictionary<string, ProfileUpdated> AddProfiles(DemoUser[] users, List<DemoPost> wave)
     {
         var newest = new Dictionary<string, ProfileUpdated>(StringComparer.Ordinal);
         foreach (var user in users)
         {
-            var older = Anchor.AddDays(-_random.Next(30, 200));
-            var newer = older.AddDays(_random.Next(1, 29));
-            var first = Profile(user, "first");
-            var latest = Profile(user, "latest");
-            newest[user.Id] = latest;
-            // Sent in either order: last write by event time must win whatever order they arrive in.
-            wave.Add(ProfileMessage(latest, newer));
-            wave.Add(ProfileMessage(first, older));
+            var posts = new ProfilePosts(Profile(user, "first"), Profile(user, "latest"));
+            newest[user.Id] = posts.Latest;
+            wave.Add(posts);
         }
 
         return newest;
@@ -143,20 +132,21 @@ internal sealed class WorkloadGenerator(DemoOptions options)
         Goals = [version == "first" ? "get started" : "squat bodyweight x1.5"],
     };
 
-    private int AddInvalidMessages(List<OutgoingMessage> wave)
+    /// <summary>Requests the API must refuse: invalid values, an unknown field, a local-time timestamp, malformed JSON.</summary>
+    private int AddInvalidRequests(List<DemoPost> wave)
     {
-        string[] bodies =
+        (string Path, string Body)[] requests =
         [
-            """{"specversion":"1.0","id":"bad-1","source":"gymcoach/demo","type":"gymcoach.workout.logged.v2","data":{}}""",
-            """{"specversion":"1.0","id":"bad-2","source":"gymcoach/demo","type":"gymcoach.workout.logged.v1","data":{"workoutId":"w-""" + "\"", // truncated JSON
-            """{"specversion":"1.0","id":"bad-3","source":"gymcoach/demo","type":"gymcoach.workout.logged.v1","data":{"workoutId":"w","userId":"user-00001","performedAt":"2026-01-01T00:00:00Z","durationSeconds":60,"unit":"kg","exercises":[{"exerciseId":"deadlift","sets":[{"reps":0,"weight":100}]}]}}""",
-            """{"specversion":"1.0","id":"bad-4","source":"gymcoach/demo","type":"gymcoach.profile.updated.v1","time":"2026-01-01T00:00:00Z","data":{"userId":"","displayName":"x","bodyweight":-1,"unit":"st","goals":[]}}""",
-            "not json at all",
+            ("/v1/workouts", """{"workoutId":"bad-1","userId":"user-00001","performedAt":"2026-01-01T00:00:00Z","durationSeconds":60,"unit":"kg","exercises":[{"exerciseId":"deadlift","sets":[{"reps":0,"weight":1001}]}]}"""),
+            ("/v1/workouts", """{"workoutId":"bad-2","userId":"user-00001","performedAt":"2026-01-01T00:00:00","durationSeconds":60,"unit":"kg","exercises":[{"exerciseId":"deadlift","sets":[{"reps":5,"weight":100}]}]}"""),
+            ("/v1/workouts", """{"workoutId":"bad-3","userId":"user-00001","performedAt":"2026-01-01T00:00:00Z","durationSeconds":60,"unit":"kg","exercises":[],"mood":"great"}"""),
+            ("/v1/profiles", """{"userId":"","displayName":"x","bodyweight":-1,"unit":"st","goals":[]}"""),
+            ("/v1/workouts", """{"workoutId":"bad-5","userId":"""),
         ];
         var count = Math.Max(1, options.Workouts / 500);
         for (var i = 0; i < count; i++)
         {
-            wave.Add(Message(bodies[i % bodies.Length]));
+            wave.Add(new InvalidPost(requests[i % requests.Length].Path, requests[i % requests.Length].Body));
         }
 
         return count;
@@ -167,24 +157,12 @@ internal sealed class WorkloadGenerator(DemoOptions options)
         DurationSeconds = original.DurationSeconds + 60,
     };
 
-    private OutgoingMessage WorkoutMessage(WorkoutLogged workout, string eventId) =>
-        Message(EventWriter.Serialize(EventWriter.WorkoutLogged(workout, Source, eventId, workout.PerformedAt.AddSeconds(workout.DurationSeconds))));
-
-    private OutgoingMessage ProfileMessage(ProfileUpdated profile, DateTimeOffset time) =>
-        Message(EventWriter.Serialize(EventWriter.ProfileUpdated(profile, Source, $"evt-{options.Seed}-p{_messageNumber}", time)));
-
-    private OutgoingMessage Message(string body) => new()
+    private void Shuffle(List<DemoPost> posts)
     {
-        Body = body,
-        Attributes = new Dictionary<string, string> { [MessageAttributeNames.CorrelationId] = $"demo-{options.Seed}-{_messageNumber++}" },
-    };
-
-    private void Shuffle(List<OutgoingMessage> messages)
-    {
-        for (var i = messages.Count - 1; i > 0; i--)
+        for (var i = posts.Count - 1; i > 0; i--)
         {
             var j = _random.Next(i + 1);
-            (messages[i], messages[j]) = (messages[j], messages[i]);
+            (posts[i], posts[j]) = (posts[j], posts[i]);
         }
     }
 

@@ -67,6 +67,28 @@ public sealed class AnalyticsCache
         return ReferenceEquals(winner, entry) ? loaded : winner.Decode();
     }
 
+    /// <summary>Cache-first read of the document's compact UTF-8 JSON, for callers that only pass it on (the HTTP API): a hit is not decoded to an object.</summary>
+    /// <remarks>The JSON is what <see cref="AnalyticsJson.SerializeToUtf8Bytes"/> writes; callers must not write to it. Counts hits and misses as <see cref="GetOrAddAsync"/> does.</remarks>
+    public async Task<ReadOnlyMemory<byte>?> GetOrAddJsonAsync(
+        string userId,
+        Func<CancellationToken, Task<AnalyticsDocument?>> load,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        if (_entries.TryGet(userId, out var cached))
+        {
+            return cached.ToJson();
+        }
+
+        var loaded = await load(cancellationToken);
+        if (loaded is null)
+        {
+            return null;
+        }
+
+        return _entries.GetOrAdd(userId, CachedDocument.Encode(loaded, _compressionThresholdBytes)).ToJson();
+    }
+
     /// <summary>Caches a freshly computed document under its user id, replacing what is cached.</summary>
     /// <remarks>Call it with what the store accepted, so the cache never holds a version the store refused.</remarks>
     public void Set(AnalyticsDocument document)

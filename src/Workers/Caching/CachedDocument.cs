@@ -52,6 +52,24 @@ internal sealed class CachedDocument
         }
     }
 
+    /// <summary>The document's compact UTF-8 JSON: the held bytes themselves when they are not compressed (callers must not write to them), else a decompressed copy.</summary>
+    /// <exception cref="InvalidDataException">The compressed bytes are corrupt.</exception>
+    public ReadOnlyMemory<byte> ToJson()
+    {
+        if (!IsCompressed)
+        {
+            return _bytes;
+        }
+
+        var json = new byte[_jsonLength];
+        if (!BrotliDecoder.TryDecompress(_bytes, json, out var written) || written != _jsonLength)
+        {
+            throw new InvalidDataException("A cached analytics document does not decompress to its recorded length.");
+        }
+
+        return json;
+    }
+
     /// <exception cref="InvalidDataException">The compressed bytes are corrupt.</exception>
     public AnalyticsDocument Decode()
     {

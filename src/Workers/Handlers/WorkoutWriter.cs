@@ -31,7 +31,7 @@ internal sealed class WorkoutWriter(IItemStore store)
             return;
         }
 
-        var groups = GroupByWorkoutId(completion);
+        var groups = GroupByContent();
         var fingerprintWrites = new ItemWrite[groups.Count];
         for (var i = 0; i < groups.Count; i++)
         {
@@ -68,26 +68,27 @@ internal sealed class WorkoutWriter(IItemStore store)
         }
     }
 
-    /// <summary>One group per workout id: identical repeats join the first message's group, different content is a conflict.</summary>
-    private List<WorkoutGroup> GroupByWorkoutId(ChunkCompletion completion)
+    /// <summary>One group per distinct content of a workout id: identical repeats share a write, different contents each get one.</summary>
+    /// <remarks>
+    /// Which of two different contents is the conflict depends on what is stored, not on chunk order: the store applies
+    /// the fingerprint writes in order, so at most one content per id is accepted and the others see it.
+    /// </remarks>
+    private List<WorkoutGroup> GroupByContent()
     {
         var groups = new List<WorkoutGroup>(_pending.Count);
-        var byId = new Dictionary<string, WorkoutGroup>(_pending.Count, StringComparer.Ordinal);
+        var byContent = new Dictionary<(string WorkoutId, string Sha256), WorkoutGroup>(_pending.Count);
         foreach (var pending in _pending)
         {
-            if (!byId.TryGetValue(pending.Workout.WorkoutId, out var group))
-            {
-                group = new WorkoutGroup(pending, [pending.Message]);
-                byId.Add(pending.Workout.WorkoutId, group);
-                groups.Add(group);
-            }
-            else if (group.First.Fingerprint == pending.Fingerprint)
+            var key = (pending.Workout.WorkoutId, pending.Fingerprint.Sha256);
+            if (byContent.TryGetValue(key, out var group))
             {
                 group.Messages.Add(pending.Message);
             }
             else
             {
-                completion.Fail(pending.Message, Conflict(pending.Workout.WorkoutId));
+                group = new WorkoutGroup(pending, [pending.Message]);
+                byContent.Add(key, group);
+                groups.Add(group);
             }
         }
 

@@ -15,6 +15,14 @@ public sealed class AnalyticsReader(IItemStore store, AnalyticsCache cache)
         return cache.GetOrAddAsync(userId, token => LoadAsync(userId, token), cancellationToken);
     }
 
+    /// <summary>The user's analytics as compact UTF-8 JSON (the served document), or null; a cache hit skips decoding to an object.</summary>
+    /// <remarks>The bytes may be the cache's own: never write to them.</remarks>
+    public Task<ReadOnlyMemory<byte>?> GetJsonAsync(string userId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        return cache.GetOrAddJsonAsync(userId, token => LoadAsync(userId, token), cancellationToken);
+    }
+
     private async Task<AnalyticsDocument?> LoadAsync(string userId, CancellationToken cancellationToken)
     {
         var item = await store.GetAsync(TableKeys.UserPartition(userId), TableKeys.AnalyticsSortKey, cancellationToken);

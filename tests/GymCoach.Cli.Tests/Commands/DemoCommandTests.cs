@@ -16,7 +16,8 @@ public sealed class DemoCommandTests : IDisposable
         Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
         Assert.Contains("PASSED: analytics of all 15 users equal a direct computation", result.StandardOutput);
         Assert.Matches(@"injected failures\s+[1-9]", result.StandardOutput);
-        Assert.Matches(@"dead-letter queues\s+2 \(expected 2\)", result.StandardOutput);
+        Assert.Matches(@"dead-letter queues\s+1 \(expected 1\)", result.StandardOutput);
+        Assert.Matches(@"rejected by the API\s+1 invalid requests \(expected 1\)", result.StandardOutput);
         Assert.Contains("processed", result.StandardError);
 
         // The store outlives the run: the read side sees what the demo computed.

@@ -92,6 +92,21 @@ public sealed class WritesHandlerTests
         Assert.Equal(1, outcome.DeadLettered);
     }
 
+    [Fact]
+    public async Task AConflictingCopyAheadOfAStoredWorkoutsDuplicateInOneChunk_OnlyTheCopyIsDeadLettered()
+    {
+        var original = WorkoutBuilder.For("fay").WithId("w1").Exercise("bench-press", (5, 50m)).Build();
+        await _harness.WriteAsync(WorkerHarness.WorkoutBody(original));
+        var copy = original with { DurationSeconds = original.DurationSeconds + 60 };
+
+        var outcome = await _harness.WriteAsync(WorkerHarness.WorkoutBody(copy, "evt-copy"), WorkerHarness.WorkoutBody(original, "evt-retry"));
+
+        Assert.Equal(1, outcome.Succeeded);
+        Assert.Equal(1, outcome.DeadLettered);
+        var dead = Assert.Single(await _harness.WritesDeadLettersAsync());
+        Assert.Contains("evt-copy", dead.Body);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

@@ -30,11 +30,39 @@ public sealed class AnalyticsReaderTests
         Assert.Equal(1, cache.Misses);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(60)]
+    public async Task Json_IsTheServedDocument_CompressedInTheCacheOrNot_AndSecondReadIsAHit(int workouts)
+    {
+        var store = new CountingGetStore(new EmbeddedItemStore());
+        var harness = new WorkerHarness(store: store);
+        for (var i = 0; i < workouts; i++)
+        {
+            await harness.WriteAsync(WorkerHarness.WorkoutBody(
+                WorkoutBuilder.For("kit").WithId($"w{i}").At(new DateTimeOffset(2026, 1, 5, 7, 0, 0, TimeSpan.Zero).AddDays(7 * i)).Exercise($"lift-{i}", (5, 100m)).Build()));
+        }
+
+        await harness.DrainRecomputesAsync();
+        var cache = new AnalyticsCache(new CacheOptions());
+        var reader = new AnalyticsReader(store, cache);
+
+        var first = await reader.GetJsonAsync("kit", CancellationToken.None);
+        var second = await reader.GetJsonAsync("kit", CancellationToken.None);
+
+        var document = await new AnalyticsReader(store, new AnalyticsCache(new CacheOptions())).GetAsync("kit", CancellationToken.None);
+        Assert.Equal(AnalyticsJson.SerializeToUtf8Bytes(document!), first!.Value.ToArray());
+        Assert.Equal(first.Value.ToArray(), second!.Value.ToArray());
+        Assert.Equal(workouts > 1 ? 1 : 0, cache.CompressedCount);
+        Assert.Equal(1, cache.Hits);
+    }
+
     [Fact]
     public async Task UnknownUser_IsNull()
     {
         var reader = new AnalyticsReader(new EmbeddedItemStore(), new AnalyticsCache(new CacheOptions()));
 
         Assert.Null(await reader.GetAsync("nobody", CancellationToken.None));
+        Assert.Null(await reader.GetJsonAsync("nobody", CancellationToken.None));
     }
 }

@@ -56,6 +56,21 @@ public sealed class SqsQueue : IMessageQueue
 
     public bool IsFifo => Name.EndsWith(".fifo", StringComparison.Ordinal);
 
+    /// <summary>A queue known by its URL, as the template hands it to the functions: the ARN follows from the URL, so no call is made (cold starts).</summary>
+    /// <exception cref="ArgumentException"><paramref name="url"/> is not of the form <c>…/account/name</c>.</exception>
+    public static SqsQueue FromUrl(IAmazonSQS client, Uri url, string region)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentException.ThrowIfNullOrWhiteSpace(region);
+        var segments = url.AbsolutePath.Trim('/').Split('/');
+        if (segments.Length != 2 || segments[0].Length == 0 || segments[1].Length == 0)
+        {
+            throw new ArgumentException($"'{url}' is not an SQS queue URL (https://sqs.<region>.amazonaws.com/<account>/<name>)", nameof(url));
+        }
+
+        return new SqsQueue(client, url.ToString(), $"arn:aws:sqs:{region}:{segments[0]}:{segments[1]}");
+    }
+
     /// <summary>Looks up an existing queue by name (GetQueueUrl, then its ARN).</summary>
     public static async Task<SqsQueue> OpenAsync(IAmazonSQS client, string name, CancellationToken cancellationToken)
     {

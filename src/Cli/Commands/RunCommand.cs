@@ -1,0 +1,71 @@
+using System.Runtime.InteropServices;
+using GymCoach.Cli.Backends;
+using GymCoach.Cli.Hosting;
+using GymCoach.Ingest.Api;
+
+namespace GymCoach.Cli.Commands;
+
+/// <summary><c>gymcoach run</c>: the ingest HTTP API and both workers in one process, until Ctrl-C.</summary>
+internal sealed class RunCommand : ICommand
+{
+    public const int DefaultPort = 8080;
+
+    public string Name => "run";
+
+    public string Summary => "Serve the ingest HTTP API on 127.0.0.1 and run both workers behind it, until Ctrl-C";
+
+    public string Usage => "gymcoach run [--backend embedded] [--port P] [--api-key KEY] [--rate-limit N] [--state DIR] [--verbose]";
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var reader = new ArgumentReader(args, BackendOptions.Flags);
+        var backendName = BackendOptions.ReadBackend(reader);
+        var settings = new ApiServerSettings
+        {
+            Port = reader.Int("port", DefaultPort, 0, 65_535),
+            ApiKey = reader.String("api-key") ?? Environment.GetEnvironmentVariable("GYMCOACH_API_KEY"),
+            RequestsPerSecond = reader.Int("rate-limit", ApiServerSettings.DefaultRequestsPerSecond, 1, 10_000_000),
+        };
+        var backendOptions = BackendOptions.Read(reader);
+        reader.EnsureAllUsed();
+        if (settings.ApiKey is { } given && (given.Length is 0 or > ApiKeyHash.MaxKeyLength || given.Any(char.IsWhiteSpace)))
+        {
+            throw new UsageException($"--api-key must be 1 to {ApiKeyHash.MaxKeyLength} characters without spaces");
+        }
+
+        var logger = CliLogging.Create(backendOptions.Verbose);
+        await using var backend = await BackendFactory.OpenAsync(backendName, backendOptions, fresh: false, cancellationToken);
+        await using var server = new ApiServer(backend, settings, logger, backendOptions.Verbose);
+        await server.StartAsync(cancellationToken);
+
+        var output = System.Console.Out;
+        await output.WriteLineAsync($"GymCoach API listening on {server.BaseAddress} (OpenAPI document: {server.BaseAddress}openapi/v1.json)");
+        await output.WriteLineAsync(settings.ApiKey is null
+            ? $"API key (all operations, shown only now): {server.ApiKey}"
+            : "API key: the one given (all operations)");
+        await output.WriteLineAsync("Ctrl-C stops: requests in flight are answered and queued work is processed first.");
+        await output.FlushAsync(cancellationToken);
+
+        // Ctrl-C arrives as the command's token; a service manager's SIGTERM must stop the same graceful way.
+        using var terminated = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+        {
+            signal.Cancel = true;
+            terminated.Cancel();
+        });
+        try
+        {
+            await Task.Delay(Timeout.Infinite, terminated.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl-C: the normal way to stop.
+        }
+
+        await System.Console.Error.WriteLineAsync("gymcoach run: stopping: finishing requests, then draining the queues...");
+        var summary = await server.StopAsync();
+        await backend.SaveAsync(CancellationToken.None);
+        await System.Console.Error.WriteLineAsync($"gymcoach run: stopped ({summary})");
+        return ExitCodes.Success;
+    }
+}

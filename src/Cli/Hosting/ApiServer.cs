@@ -1,0 +1,160 @@
+using System.Globalization;
+using GymCoach.Cli.Backends;
+using GymCoach.Cli.Commands;
+using GymCoach.Ingest.Api;
+using GymCoach.Ingest.Publishing;
+using GymCoach.Workers.Caching;
+using GymCoach.Workers.ReadSide;
+using Microsoft.Extensions.Logging;
+
+namespace GymCoach.Cli.Hosting;
+
+/// <summary>The ingest API in front of the local pipeline: both share the backend, and the analytics cache that recomputes refresh.</summary>
+internal sealed class ApiServer(IBackend backend, ApiServerSettings settings, Serilog.ILogger logger, bool verbose) : IAsyncDisposable
+{
+    /// <summary>The key's name: events it posts have the source <c>gymcoach/ingest/dev</c>.</summary>
+    public const string KeyName = "dev";
+
+    private readonly CancellationTokenSource _workersStopping = new();
+    private LocalPipeline? _pipeline;
+    private Task? _workers;
+    private IngestApiHost? _host;
+    private SqsBatchPublisher? _writesPublisher;
+    private SqsBatchPublisher? _analyticsPublisher;
+
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    public string ApiKey { get; } = settings.ApiKey ?? ApiKeyHash.Generate();
+
+    /// <summary>The workers behind the API, once started.</summary>
+    public LocalPipeline Pipeline => _pipeline ?? throw new InvalidOperationException("The server has not been started.");
+
+    /// <exception cref="CommandFailedException">The port is in use.</exception>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var cache = new AnalyticsCache(new CacheOptions());
+        _pipeline = new LocalPipeline(backend, settings.Pipeline, TimeProvider.System, logger, cache);
+        _workers = _pipeline.RunAsync(_workersStopping.Token);
+        var options = new IngestApiOptions
+        {
+            ApiKeys =
+            [
+                new ApiKeyOptions
+                {
+                    Name = KeyName,
+                    Sha256 = ApiKeyHash.Compute(ApiKey),
+                    Operations = [.. ApiOperations.All],
+                    RequestsPerSecond = settings.RequestsPerSecond,
+                    Burst = (int)Math.Min(int.MaxValue, settings.RequestsPerSecond * 2L),
+                },
+            ],
+        };
+        _writesPublisher = new SqsBatchPublisher(backend.WritesQueue);
+        _analyticsPublisher = new SqsBatchPublisher(backend.AnalyticsQueue);
+        var ingest = IngestBackend.Batched(_writesPublisher, _analyticsPublisher, backend.Store, new AnalyticsReader(backend.Store, cache));
+        try
+        {
+            _host = await IngestApiHost.StartAsync(options, ingest, settings.Port, ConfigureLogging, cancellationToken);
+            BaseAddress = _host.BaseAddress;
+        }
+        catch (IOException ex)
+        {
+            await StopWorkersAsync();
+            throw new CommandFailedException(string.Create(CultureInfo.InvariantCulture, $"cannot listen on 127.0.0.1:{settings.Port}: {ex.Message}"));
+        }
+    }
+
+    /// <summary>Stops taking requests (those in flight finish), lets the workers drain both queues, then stops them.</summary>
+    /// <returns>A one-line account of what the workers did.</returns>
+    public async Task<string> StopAsync()
+    {
+        if (_host is not null)
+        {
+            using (var grace = new CancellationTokenSource(settings.ShutdownGrace))
+            {
+                await _host.StopAsync(grace.Token);
+            }
+
+            await _host.DisposeAsync();
+            _host = null;
+        }
+
+        await DisposePublishersAsync();
+        var drained = await WaitForDrainAsync();
+        await StopWorkersAsync();
+        var writes = _pipeline!.WritesRunner.Stats;
+        var analytics = _pipeline.AnalyticsRunner.Stats;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{writes.MessagesDeleted} writes and {analytics.MessagesDeleted} recomputes processed{(drained ? string.Empty : "; queued work was left undone after the grace period")}");
+    }
+
+    private async Task<bool> WaitForDrainAsync()
+    {
+        var deadline = DateTimeOffset.UtcNow + settings.ShutdownGrace;
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            var writes = await backend.WritesQueue.GetCountsAsync(CancellationToken.None);
+            var analytics = await backend.AnalyticsQueue.GetCountsAsync(CancellationToken.None);
+            if (writes.Total == 0 && analytics.Total == 0 && _pipeline!.IsIdle)
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+
+    /// <summary>Stops at once, without draining: for when the command fails.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+            _host = null;
+        }
+
+        await DisposePublishersAsync();
+        await StopWorkersAsync();
+        _workersStopping.Dispose();
+    }
+
+    private async Task DisposePublishersAsync()
+    {
+        // Flushes what the last requests handed them; those requests were answered only after their sends anyway.
+        if (_writesPublisher is not null)
+        {
+            await _writesPublisher.DisposeAsync();
+            _writesPublisher = null;
+        }
+
+        if (_analyticsPublisher is not null)
+        {
+            await _analyticsPublisher.DisposeAsync();
+            _analyticsPublisher = null;
+        }
+    }
+
+    private async Task StopWorkersAsync()
+    {
+        await _workersStopping.CancelAsync();
+        if (_workers is { } workers)
+        {
+            _workers = null;
+            await workers;
+        }
+    }
+
+    private void ConfigureLogging(ILoggingBuilder logging)
+    {
+        logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss ";
+        });
+        logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
+        logging.AddFilter("Microsoft.AspNetCore", verbose ? LogLevel.Warning : LogLevel.Error);
+    }
+}

@@ -1,0 +1,22 @@
+namespace GymCoach.Cli.Hosting;
+
+/// <summary>How <c>gymcoach run</c> serves the API.</summary>
+internal sealed record ApiServerSettings
+{
+    public const int DefaultRequestsPerSecond = 1000;
+
+    /// <summary>The loopback port; 0 picks a free one.</summary>
+    public int Port { get; init; } = 8080;
+
+    /// <summary>The key the API accepts; null generates one.</summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>The key's token bucket refill rate; its burst is twice that.</summary>
+    public int RequestsPerSecond { get; init; } = DefaultRequestsPerSecond;
+
+    /// <summary>How long requests in flight may take to finish at shutdown, and then how long the queues may take to drain.</summary>
+    public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How the workers behind the API run.</summary>
+    public PipelineSettings Pipeline { get; init; } = new();
+}

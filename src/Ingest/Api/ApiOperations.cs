@@ -1,0 +1,32 @@
+using GymCoach.Ingest.Api.Security;
+
+namespace GymCoach.Ingest.Api;
+
+/// <summary>The operations an API key can be allowed, as written in <see cref="ApiKeyOptions.Operations"/>.</summary>
+public static class ApiOperations
+{
+    public const string WorkoutsWrite = "workouts:write";
+    public const string ProfilesWrite = "profiles:write";
+    public const string AnalyticsRead = "analytics:read";
+    public const string AnalyticsRecompute = "analytics:recompute";
+
+    public static IReadOnlyList<string> All { get; } = [WorkoutsWrite, ProfilesWrite, AnalyticsRead, AnalyticsRecompute];
+
+    internal static ApiOperation Parse(string name) => name switch
+    {
+        WorkoutsWrite => ApiOperation.WorkoutsWrite,
+        ProfilesWrite => ApiOperation.ProfilesWrite,
+        AnalyticsRead => ApiOperation.AnalyticsRead,
+        AnalyticsRecompute => ApiOperation.AnalyticsRecompute,
+        _ => ApiOperation.None,
+    };
+
+    internal static string Name(ApiOperation operation) => operation switch
+    {
+        ApiOperation.WorkoutsWrite => WorkoutsWrite,
+        ApiOperation.ProfilesWrite => ProfilesWrite,
+        ApiOperation.AnalyticsRead => AnalyticsRead,
+        ApiOperation.AnalyticsRecompute => AnalyticsRecompute,
+        _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "not a single operation"),
+    };
+}

@@ -1,0 +1,119 @@
+using GymCoach.Contracts.Events;
+using GymCoach.Ingest.Api.Health;
+using GymCoach.Ingest.Api.Reads;
+using GymCoach.Ingest.Api.Security;
+using GymCoach.Ingest.Api.Writes;
+using GymCoach.Workers.Analytics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GymCoach.Ingest.Api;
+
+/// <summary>Maps the ingest API: the producers' writes and analytics reads under <c>/v1</c>, and <c>/health</c> and <c>/ready</c>.</summary>
+public static class IngestEndpoints
+{
+    private const string Json = "application/json";
+
+    private static readonly byte[] Healthy = """{"status":"healthy"}"""u8.ToArray();
+
+    public static IEndpointRouteBuilder MapIngestApi(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var services = app.ServiceProvider;
+        var pipeline = services.GetRequiredService<WritePipeline>();
+        var analytics = services.GetRequiredService<AnalyticsEndpoint>();
+        var readiness = services.GetRequiredService<ReadinessProbe>();
+        var authenticator = services.GetRequiredService<ApiKeyAuthenticator>();
+        var rateLimiter = services.GetRequiredService<ApiKeyRateLimiter>();
+
+        var v1 = app.MapGroup("/v1").WithTags("v1");
+
+        var workout = new WorkoutWrite();
+        v1.MapPost("/workouts", (HttpContext http, CancellationToken cancellationToken) => pipeline.HandleAsync(http, workout, cancellationToken))
+            .WithName("LogWorkout")
+            .WithSummary("Log one workout")
+            .WithDescription("The body is the data of a gymcoach.workout.logged.v1 event. Answers 202 with the CloudEvent id once the event is in the writes queue.")
+            .Accepts<WorkoutLogged>(Json)
+            .Produces<AcceptedEvent>(StatusCodes.Status202Accepted)
+            .WriteProblems()
+            .RequireApiKey(workout.Operation, authenticator, rateLimiter);
+
+        var batch = new WorkoutBatchWrite();
+        v1.MapPost("/workouts:batch", (HttpContext http, CancellationToken cancellationToken) => pipeline.HandleAsync(http, batch, cancellationToken))
+            .WithName("LogWorkouts")
+            .WithSummary("Log up to 100 workouts at once")
+            .WithDescription("All or nothing: one invalid workout rejects the batch, and the problem names every bad field (workouts[3].exercises[0].sets[1].reps).")
+            .Accepts<WorkoutBatchRequest>(Json)
+            .Produces<AcceptedEvents>(StatusCodes.Status202Accepted)
+            .WriteProblems()
+            .RequireApiKey(batch.Operation, authenticator, rateLimiter);
+
+        var profile = new ProfileWrite();
+        v1.MapPost("/profiles", (HttpContext http, CancellationToken cancellationToken) => pipeline.HandleAsync(http, profile, cancellationToken))
+            .WithName("UpdateProfile")
+            .WithSummary("Replace a user's profile")
+            .WithDescription("The body is the data of a gymcoach.profile.updated.v1 event. The event time is when the API received it: the latest update received wins.")
+            .Accepts<ProfileUpdated>(Json)
+            .Produces<AcceptedEvent>(StatusCodes.Status202Accepted)
+            .WriteProblems()
+            .RequireApiKey(profile.Operation, authenticator, rateLimiter);
+
+        var recompute = new RecomputeWrite();
+        v1.MapPost("/analytics/recompute", (HttpContext http, CancellationToken cancellationToken) => pipeline.HandleAsync(http, recompute, cancellationToken))
+            .WithName("RecomputeAnalytics")
+            .WithSummary("Ask for a user's analytics to be recomputed")
+            .WithDescription("Sends a gymcoach.analytics.recompute.v1 event to the analytics queue.")
+            .Accepts<AnalyticsRecomputeRequested>(Json)
+            .Produces<AcceptedEvent>(StatusCodes.Status202Accepted)
+            .WriteProblems()
+            .RequireApiKey(recompute.Operation, authenticator, rateLimiter);
+
+        v1.MapGet("/users/{userId}/analytics", (string userId, HttpContext http, CancellationToken cancellationToken) => analytics.GetAsync(userId, http, cancellationToken))
+            .WithName("GetAnalytics")
+            .WithSummary("A user's precomputed training analytics")
+            .WithDescription("Served cache-first. Sends an ETag (If-None-Match gives 304) and Cache-Control: private, max-age.")
+            .Produces<AnalyticsDocument>(StatusCodes.Status200OK)
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .AuthProblems()
+            .RequireApiKey(ApiOperation.AnalyticsRead, authenticator, rateLimiter);
+
+        app.MapGet("/health", () => TypedResults.Bytes(Healthy, Json))
+            .WithName("Health")
+            .WithSummary("Liveness: the process serves requests")
+            .Produces<HealthReport>(StatusCodes.Status200OK);
+
+        app.MapGet("/ready", (CancellationToken cancellationToken) => readiness.CheckAsync(cancellationToken))
+            .WithName("Ready")
+            .WithSummary("Readiness: the writes queue and the store answer in time")
+            .Produces<ReadinessReport>(StatusCodes.Status200OK)
+            .Produces<ReadinessReport>(StatusCodes.Status503ServiceUnavailable);
+
+        return app;
+    }
+
+    private static RouteHandlerBuilder RequireApiKey(
+        this RouteHandlerBuilder builder, ApiOperation operation, ApiKeyAuthenticator authenticator, ApiKeyRateLimiter rateLimiter) =>
+        builder
+            .WithMetadata(new ApiOperationMetadata(ApiOperations.Name(operation)))
+            .AddEndpointFilter(new ApiKeyFilter(operation, authenticator, rateLimiter));
+
+    private static RouteHandlerBuilder WriteProblems(this RouteHandlerBuilder builder) =>
+        builder
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .AuthProblems();
+
+    private static RouteHandlerBuilder AuthProblems(this RouteHandlerBuilder builder) =>
+        builder
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+}

@@ -1,0 +1,4 @@
+namespace GymCoach.Ingest.Api.Security;
+
+/// <summary>Endpoint metadata naming the operation a key needs, read by the OpenAPI document to mark the endpoint as secured.</summary>
+internal sealed record ApiOperationMetadata(string Operation);

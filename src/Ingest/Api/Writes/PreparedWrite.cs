@@ -1,0 +1,42 @@
+using GymCoach.Contracts.Queueing;
+using GymCoach.Ingest.Api.Problems;
+
+namespace GymCoach.Ingest.Api.Writes;
+
+/// <summary>A parsed and validated write: its serialized CloudEvents and the 202 body naming them; or the problem with the request.</summary>
+internal sealed class PreparedWrite
+{
+    private readonly string[] _bodies;
+
+    private PreparedWrite(ProblemResult? problem, string[] bodies, byte[] response)
+    {
+        Problem = problem;
+        _bodies = bodies;
+        Response = response;
+    }
+
+    public ProblemResult? Problem { get; }
+
+    /// <summary>The UTF-8 JSON of the 202 Accepted response.</summary>
+    public byte[] Response { get; }
+
+    public int Count => _bodies.Length;
+
+    public static PreparedWrite Fail(ProblemResult problem) => new(problem, [], []);
+
+    public static PreparedWrite Accept(string[] bodies, byte[] response) => new(null, bodies, response);
+
+    /// <summary>The messages to send, each carrying the request's correlation id.</summary>
+    public OutgoingMessage[] ToMessages(string correlationId)
+    {
+        // One attribute dictionary for the whole request: messages only read it.
+        var attributes = new Dictionary<string, string>(1, StringComparer.Ordinal) { [MessageAttributeNames.CorrelationId] = correlationId };
+        var messages = new OutgoingMessage[_bodies.Length];
+        for (var i = 0; i < messages.Length; i++)
+        {
+            messages[i] = new OutgoingMessage { Body = _bodies[i], Attributes = attributes };
+        }
+
+        return messages;
+    }
+}

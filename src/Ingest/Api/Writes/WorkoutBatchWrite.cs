@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text.Json;
+using GymCoach.Contracts.Events;
+using GymCoach.Contracts.Validation;
+using GymCoach.Ingest.Api.Security;
+
+namespace GymCoach.Ingest.Api.Writes;
+
+/// <summary><c>POST /v1/workouts:batch</c>: up to 100 workouts; one invalid workout rejects the whole batch, naming every bad field.</summary>
+internal sealed class WorkoutBatchWrite : WriteEndpoint
+{
+    public override ApiOperation Operation => ApiOperation.WorkoutsWrite;
+
+    public override bool IsBatch => true;
+
+    public override PreparedWrite Prepare(ReadOnlySpan<byte> body, EventStamp stamp, IngestApiOptions options)
+    {
+        if (!TryParse(body, IngestJsonContext.Default.WorkoutBatchRequest, out var batch, out var problem))
+        {
+            return PreparedWrite.Fail(problem!);
+        }
+
+        var errors = Validate(batch!, stamp.Time, options.MaxBatchWorkouts);
+        if (errors.Count > 0)
+        {
+            return Invalid(errors);
+        }
+
+        var workouts = batch!.Workouts;
+        var bodies = new string[workouts.Count];
+        var ids = new string[workouts.Count];
+        for (var i = 0; i < workouts.Count; i++)
+        {
+            ids[i] = stamp.NewId();
+            bodies[i] = EventWriter.Serialize(EventWriter.WorkoutLogged(workouts[i], stamp.Source, ids[i], stamp.Time));
+        }
+
+        return PreparedWrite.Accept(bodies, JsonSerializer.SerializeToUtf8Bytes(new AcceptedEvents(ids), IngestJsonContext.Default.AcceptedEvents));
+    }
+
+    private static List<ValidationError> Validate(WorkoutBatchRequest batch, DateTimeOffset now, int maxWorkouts)
+    {
+        var errors = new List<ValidationError>();
+        if (batch.Workouts is null)
+        {
+            errors.Add(new ValidationError("workouts", "must not be null"));
+            return errors;
+        }
+
+        if (batch.Workouts.Count < 1 || batch.Workouts.Count > maxWorkouts)
+        {
+            errors.Add(new ValidationError("workouts", string.Create(CultureInfo.InvariantCulture,
+                $"must contain between 1 and {maxWorkouts} items, had {batch.Workouts.Count}")));
+        }
+
+        for (var i = 0; i < batch.Workouts.Count; i++)
+        {
+            var prefix = string.Create(CultureInfo.InvariantCulture, $"workouts[{i}]");
+            if (batch.Workouts[i] is not { } workout)
+            {
+                errors.Add(new ValidationError(prefix, "must not be null"));
+                continue;
+            }
+
+            foreach (var error in EventValidator.ValidateWorkout(workout, now))
+            {
+                errors.Add(error with { Field = prefix + "." + error.Field });
+            }
+        }
+
+        return errors;
+    }
+}

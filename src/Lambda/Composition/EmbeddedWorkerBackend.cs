@@ -1,0 +1,28 @@
+using GymCoach.Contracts.Queueing;
+using GymCoach.Contracts.Storage;
+using GymCoach.Lambda.Hosting;
+using GymCoach.Workers.Queueing;
+using GymCoach.Workers.Storage;
+
+namespace GymCoach.Lambda.Composition;
+
+/// <summary>The in-process store and queues, living as long as the process: for the runtime tests and as a diagnostic mode.</summary>
+/// <remarks>Nothing leaves the process: recompute requests and dead letters stay in queues that nothing reads.</remarks>
+internal sealed class EmbeddedWorkerBackend : IWorkerBackend
+{
+    public EmbeddedWorkerBackend(WorkerKind worker)
+    {
+        Store = new EmbeddedItemStore();
+        AnalyticsQueue = worker == WorkerKind.Writes ? new EmbeddedQueue(new EmbeddedQueueOptions { Name = "gymcoach-analytics" }) : null;
+        DeadLetterQueue = new EmbeddedQueue(new EmbeddedQueueOptions
+        {
+            Name = worker == WorkerKind.Writes ? "gymcoach-writes-dlq" : "gymcoach-analytics-dlq",
+        });
+    }
+
+    public IItemStore Store { get; }
+
+    public IMessageQueue? AnalyticsQueue { get; }
+
+    public IMessageQueue DeadLetterQueue { get; }
+}

@@ -1,0 +1,4 @@
+namespace GymCoach.Lambda.Composition;
+
+/// <summary>Thrown by <see cref="FaultInjectingFunction"/>.</summary>
+internal sealed class InjectedFaultException(string message) : Exception(message);

@@ -1,0 +1,76 @@
+using GymCoach.Lambda.Composition;
+using GymCoach.Workers.Functions;
+using GymCoach.Workers.Runtime;
+using Serilog;
+using Serilog.Events;
+
+namespace GymCoach.Lambda.Hosting;
+
+/// <summary>Initializes the configured worker once, then answers invocations until stopped.</summary>
+/// <remarks>
+/// Initialization (configuration, backend, function) happens before the first invocation is requested, so the clients
+/// it creates are reused by every invocation of the process. When it fails, the reason goes to the runtime API's init
+/// error endpoint and the process exits non-zero.
+/// </remarks>
+internal static class LambdaHost
+{
+    public const int StoppedExitCode = 0;
+    public const int FailedExitCode = 1;
+    public const int NotInLambdaExitCode = 2;
+
+    /// <param name="variables">Reads an environment variable; null when unset.</param>
+    /// <param name="logOutput">Where the JSON log lines go: standard output in Lambda.</param>
+    public static async Task<int> RunAsync(
+        RuntimeApiClient client,
+        Func<string, string?> variables,
+        TextWriter logOutput,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(variables);
+        ArgumentNullException.ThrowIfNull(logOutput);
+
+        ILogger logger;
+        ISqsFunction function;
+        try
+        {
+            var settings = LambdaSettings.Read(variables);
+            logger = LambdaLogging.Create(settings.LogLevel, logOutput);
+            var backend = WorkerBackends.Create(settings);
+            function = WorkerComposition.Create(settings, backend, logger, TimeProvider.System);
+            logger.Information("Initialized the {Worker} worker on the {Backend} backend", settings.Worker, settings.Backend);
+        }
+        catch (Exception ex)
+        {
+            return await ReportInitErrorAsync(client, ex, logOutput, cancellationToken);
+        }
+
+        try
+        {
+            await new LambdaRuntime(client, function, logger).RunAsync(cancellationToken);
+            return StoppedExitCode;
+        }
+        catch (Exception ex) when (ex is RuntimeApiException or HttpRequestException)
+        {
+            logger.Fatal(ex, "The runtime API failed; exiting so that Lambda replaces this environment");
+            return FailedExitCode;
+        }
+    }
+
+    private static async Task<int> ReportInitErrorAsync(RuntimeApiClient client, Exception exception, TextWriter logOutput, CancellationToken cancellationToken)
+    {
+        var functionErrorType = exception is RuntimeInitException init ? init.FunctionErrorType : RuntimeErrorTypes.UnknownReason;
+        var logger = LambdaLogging.Create(LogEventLevel.Information, logOutput);
+        logger.Fatal(exception, "Initialization failed ({FunctionErrorType})", functionErrorType);
+        try
+        {
+            await client.PostInitErrorAsync(RuntimeError.FromException(functionErrorType, exception), cancellationToken);
+        }
+        catch (Exception ex) when (ex is RuntimeApiException or HttpRequestException or OperationCanceledException)
+        {
+            logger.Fatal(ex, "Reporting the init error to the runtime API failed");
+        }
+
+        return FailedExitCode;
+    }
+}

@@ -1,0 +1,161 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Amazon.DynamoDBv2.Model;
+using Amazon.SQS.Model;
+using GymCoach.Cli.Emulators;
+using GymCoach.Workers.Batching;
+using GymCoach.Workers.Queueing;
+using GymCoach.Workers.Queueing.Sqs;
+using GymCoach.Workers.Storage;
+using GymCoach.Workers.Storage.Dynamo;
+
+namespace GymCoach.Integration.Tests.Infrastructure;
+
+/// <summary>The AWS template: lint-clean, deployable (into moto's CloudFormation), and in agreement with the definitions the local backend uses.</summary>
+public sealed class TemplateTests : IAsyncLifetime
+{
+    private const string Stage = "ci";
+    private const string AwsCliHint = "the AWS CLI (pip install awscli)";
+    private static readonly string TemplatePath = Path.Combine(ExternalTool.RepositoryRoot(), "infrastructure", "template.yaml");
+    private MotoServer? _moto;
+
+    public async Task InitializeAsync() => _moto = await MotoServer.StartAsync(CancellationToken.None);
+
+    public async Task DisposeAsync()
+    {
+        if (_moto is not null)
+        {
+            await _moto.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task CfnLint_FindsNothingInTheTemplate()
+    {
+        var (exitCode, output, error) = await ExternalTool.RunAsync("cfn-lint", "cfn-lint (pip install cfn-lint)", null, TemplatePath);
+
+        Assert.True(exitCode == 0, $"cfn-lint reported problems:\n{output}{error}");
+    }
+
+    [Fact]
+    public async Task Template_DeploysIntoCloudFormation_AndMatchesTheSharedDefinitions()
+    {
+        await DeployAsync();
+
+        var sqs = SqsClientFactory.Create(SqsConnection.Emulator(_moto!.Endpoint));
+        foreach (var definition in QueueDefinitions.All)
+        {
+            var attributes = await QueueAttributesAsync(sqs, $"{definition.Name}-{Stage}");
+            Assert.Equal(((int)definition.VisibilityTimeout.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture), attributes["VisibilityTimeout"]);
+            Assert.Equal(((int)definition.MessageRetention.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture), attributes["MessageRetentionPeriod"]);
+            Assert.Equal("true", attributes["SqsManagedSseEnabled"]);
+            using var redrive = JsonDocument.Parse(attributes["RedrivePolicy"]);
+            Assert.Equal(definition.MaxReceiveCount, redrive.RootElement.GetProperty("maxReceiveCount").GetInt32());
+            Assert.EndsWith($":{definition.Name}-{Stage}-dlq", redrive.RootElement.GetProperty("deadLetterTargetArn").GetString(), StringComparison.Ordinal);
+
+            var deadLetter = await QueueAttributesAsync(sqs, $"{definition.Name}-{Stage}-dlq");
+            Assert.Equal(((int)definition.DeadLetterRetention.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture), deadLetter["MessageRetentionPeriod"]);
+        }
+
+        var dynamoDb = DynamoDbClientFactory.Create(DynamoDbClientSettings.ForEmulator(_moto.Endpoint));
+        var table = (await dynamoDb.DescribeTableAsync($"gymcoach-{Stage}")).Table;
+        var expected = TableDefinition.CreateTableRequest($"gymcoach-{Stage}");
+        Assert.Equal(Keys(expected.KeySchema), Keys(table.KeySchema));
+        Assert.Equal(
+            expected.AttributeDefinitions.Select(a => $"{a.AttributeName}:{a.AttributeType}").Order(),
+            table.AttributeDefinitions.Select(a => $"{a.AttributeName}:{a.AttributeType}").Order());
+        var index = Assert.Single(table.GlobalSecondaryIndexes);
+        var expectedIndex = Assert.Single(expected.GlobalSecondaryIndexes);
+        Assert.Equal(expectedIndex.IndexName, index.IndexName);
+        Assert.Equal(Keys(expectedIndex.KeySchema), Keys(index.KeySchema));
+        Assert.Equal(expectedIndex.Projection.ProjectionType, index.Projection.ProjectionType);
+        Assert.Equal(TableDefinition.BillingMode, table.BillingModeSummary.BillingMode);
+
+        // moto's CloudFormation ignores TimeToLiveSpecification, so the TTL attribute is checked in the template itself.
+        Assert.Matches(
+            $@"TimeToLiveSpecification:\s+AttributeName: {TableDefinition.TimeToLiveAttribute}\s+Enabled: true",
+            await File.ReadAllTextAsync(TemplatePath));
+
+        // The event source mappings follow the design: one invocation = the processor's concurrent chunks, full.
+        var mappings = await AwsAsync("lambda", "list-event-source-mappings");
+        var processor = new BatchProcessorOptions();
+        foreach (var mapping in mappings.RootElement.GetProperty("EventSourceMappings").EnumerateArray())
+        {
+            Assert.Equal(processor.ChunkSize * processor.MaxConcurrentChunks, mapping.GetProperty("BatchSize").GetInt32());
+            Assert.Equal((int)QueueDefinitions.BatchingWindow.TotalSeconds, mapping.GetProperty("MaximumBatchingWindowInSeconds").GetInt32());
+            Assert.Equal("ReportBatchItemFailures", Assert.Single(mapping.GetProperty("FunctionResponseTypes").EnumerateArray()).GetString());
+        }
+
+        Assert.Equal(2, mappings.RootElement.GetProperty("EventSourceMappings").GetArrayLength());
+    }
+
+    private async Task DeployAsync()
+    {
+        var zip = Path.Combine(Path.GetTempPath(), $"gymcoach-bootstrap-{Guid.NewGuid():N}.zip");
+        using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
+        {
+            await using var entry = archive.CreateEntry("bootstrap").Open();
+            await entry.WriteAsync("#!/bin/sh\n"u8.ToArray());
+        }
+
+        try
+        {
+            await AwsAsync("s3api", "create-bucket", "--bucket", "gymcoach-artifacts");
+            await AwsAsync("s3api", "put-object", "--bucket", "gymcoach-artifacts", "--key", "gymcoach-workers-arm64.zip", "--body", zip);
+        }
+        finally
+        {
+            File.Delete(zip);
+        }
+
+        await AwsAsync(
+            "cloudformation", "create-stack", "--stack-name", "gymcoach-ci", "--template-body", "file://" + TemplatePath,
+            "--parameters", $"ParameterKey=Stage,ParameterValue={Stage}", "ParameterKey=ArtifactBucket,ParameterValue=gymcoach-artifacts",
+            "--capabilities", "CAPABILITY_IAM");
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            var stack = (await AwsAsync("cloudformation", "describe-stacks", "--stack-name", "gymcoach-ci")).RootElement.GetProperty("Stacks")[0];
+            var status = stack.GetProperty("StackStatus").GetString();
+            if (status == "CREATE_COMPLETE")
+            {
+                return;
+            }
+
+            Assert.True(status == "CREATE_IN_PROGRESS" && DateTime.UtcNow < deadline, $"stack status {status}: {await FailedResourcesAsync()}");
+            await Task.Delay(500);
+        }
+    }
+
+    private async Task<string> FailedResourcesAsync()
+    {
+        var events = await AwsAsync("cloudformation", "describe-stack-events", "--stack-name", "gymcoach-ci");
+        return string.Join("; ", events.RootElement.GetProperty("StackEvents").EnumerateArray()
+            .Where(e => e.GetProperty("ResourceStatus").GetString() == "CREATE_FAILED")
+            .Select(e => $"{e.GetProperty("LogicalResourceId").GetString()}: {e.GetProperty("ResourceStatusReason")}"));
+    }
+
+    private async Task<JsonDocument> AwsAsync(params string[] args)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["AWS_ACCESS_KEY_ID"] = "test",
+            ["AWS_SECRET_ACCESS_KEY"] = "test",
+            ["AWS_DEFAULT_REGION"] = "us-east-1",
+            ["AWS_CONFIG_FILE"] = "/dev/null",
+            ["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null",
+        };
+        var (exitCode, output, error) = await ExternalTool.RunAsync(
+            "aws", AwsCliHint, environment, ["--endpoint-url", _moto!.Endpoint.ToString(), "--output", "json", .. args]);
+        Assert.True(exitCode == 0, $"aws {string.Join(' ', args)} failed: {error}");
+        return JsonDocument.Parse(string.IsNullOrWhiteSpace(output) ? "{}" : output);
+    }
+
+    private static async Task<Dictionary<string, string>> QueueAttributesAsync(Amazon.SQS.AmazonSQSClient sqs, string name)
+    {
+        var url = (await sqs.GetQueueUrlAsync(name)).QueueUrl;
+        return (await sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest { QueueUrl = url, AttributeNames = ["All"] })).Attributes;
+    }
+
+    private static string Keys(IEnumerable<KeySchemaElement> keys) => string.Join(",", keys.Select(k => $"{k.AttributeName}:{k.KeyType}"));
+}
