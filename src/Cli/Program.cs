@@ -8,5 +8,8 @@ Console.CancelKeyPress += (_, e) =>
     stopping.Cancel();
 };
 
-ICommand[] commands = [new DemoCommand(), new RunCommand(), new ProduceCommand(), new InvokeCommand(), new AnalyticsCommand()];
+ICommand[] commands =
+[
+    new DemoCommand(), new RunCommand(), new ProduceCommand(), new InvokeCommand(), new AnalyticsCommand(), new QueuesCommand(), new DlqCommand(),
+];
 return await new CommandLineApp(commands, Console.Error).RunAsync(args, stopping.Token);

@@ -1,0 +1,31 @@
+using GymCoach.Cli.Backends;
+using GymCoach.Cli.Reports;
+
+namespace GymCoach.Cli.Commands;
+
+/// <summary><c>gymcoach queues</c>: depth, in-flight, delayed and oldest message of each pipeline queue and its dead-letter queue.</summary>
+internal sealed class QueuesCommand : ICommand
+{
+    private static readonly IReadOnlySet<string> FlagNames = new HashSet<string>(StringComparer.Ordinal) { "json", "verbose" };
+
+    public string Name => "queues";
+
+    public string Summary => "Show each queue's depth, in-flight, delayed, oldest message and dead-letter depth";
+
+    public string Usage => "gymcoach queues [--backend embedded|local|aws] [--sqs-endpoint URL] [--json]";
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var reader = new ArgumentReader(args, FlagNames);
+        var backend = BackendOptions.ReadBackend(reader);
+        var endpoint = reader.String("sqs-endpoint");
+        var json = reader.Flag("json");
+        _ = BackendOptions.Read(reader); // --state and --verbose are accepted as on every command; the queues need neither.
+        reader.EnsureAllUsed();
+
+        var queues = await QueueSetOpener.OpenAsync(backend, endpoint, cancellationToken);
+        var rows = await QueueReport.GatherAsync(queues, cancellationToken);
+        await Console.Out.WriteAsync(json ? QueueReport.RenderJson(backend, rows) : QueueReport.RenderTable(backend, rows));
+        return ExitCodes.Success;
+    }
+}

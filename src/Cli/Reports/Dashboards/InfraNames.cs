@@ -1,0 +1,30 @@
+namespace GymCoach.Cli.Reports.Dashboards;
+
+/// <summary>The deployed names the dashboard and alarms refer to, with <c>${Stage}</c> and <c>${AWS::Region}</c> left for the template's <c>Fn::Sub</c>.</summary>
+/// <remarks>
+/// Queue names follow the template and <c>AwsBackendSettings</c> (<c>gymcoach-writes-${Stage}</c>, its DLQ
+/// <c>gymcoach-writes-${Stage}-dlq</c>); the <c>FunctionName</c> dimension is the Lambda function's name, so the
+/// template must name the functions as below.
+/// </remarks>
+internal static class InfraNames
+{
+    public const string Region = "${AWS::Region}";
+
+    public const string WritesQueue = "gymcoach-writes-${Stage}";
+    public const string WritesDeadLetterQueue = "gymcoach-writes-${Stage}-dlq";
+    public const string AnalyticsQueue = "gymcoach-analytics-${Stage}";
+    public const string AnalyticsDeadLetterQueue = "gymcoach-analytics-${Stage}-dlq";
+
+    public const string WritesFunction = "gymcoach-writes-worker-${Stage}";
+    public const string AnalyticsFunction = "gymcoach-analytics-worker-${Stage}";
+    public const string ApiFunction = "gymcoach-api-${Stage}";
+
+    public const string SqsNamespace = "AWS/SQS";
+
+    /// <summary>The two worker pipelines: label, function, queue and dead-letter queue.</summary>
+    public static IReadOnlyList<WorkerNames> Workers { get; } =
+    [
+        new("writes", "Writes", WritesFunction, WritesQueue, WritesDeadLetterQueue),
+        new("analytics", "Analytics", AnalyticsFunction, AnalyticsQueue, AnalyticsDeadLetterQueue),
+    ];
+}
