@@ -13,6 +13,12 @@ internal static class EnvironmentVariables
     public const string DeadlineSafetyMarginMs = "GYMCOACH_DEADLINE_SAFETY_MARGIN_MS";
     public const string LogLevel = "GYMCOACH_LOG_LEVEL";
 
+    /// <summary>The queue the function consumes, the QueueName dimension of its metrics.</summary>
+    public const string QueueName = "GYMCOACH_QUEUE_NAME";
+
+    /// <summary>Set by Lambda: the function's name, the FunctionName dimension of its metrics.</summary>
+    public const string FunctionName = "AWS_LAMBDA_FUNCTION_NAME";
+
     /// <summary>Embedded backend only: the function throws when an event holds this message id (diagnostics).</summary>
     public const string EmbeddedFailMessageId = "GYMCOACH_EMBEDDED_FAIL_MESSAGE_ID";
 

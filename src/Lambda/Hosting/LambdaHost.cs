@@ -37,7 +37,7 @@ internal static class LambdaHost
             var settings = LambdaSettings.Read(variables);
             logger = LambdaLogging.Create(settings.LogLevel, logOutput);
             var backend = WorkerBackends.Create(settings);
-            function = WorkerComposition.Create(settings, backend, logger, TimeProvider.System);
+            function = WorkerComposition.Create(settings, backend, logger, TimeProvider.System, logOutput);
             logger.Information("Initialized the {Worker} worker on the {Backend} backend", settings.Worker, settings.Backend);
         }
         catch (Exception ex)

@@ -48,6 +48,12 @@ internal sealed record LambdaSettings
 
     public LogEventLevel LogLevel { get; init; } = LogEventLevel.Information;
 
+    /// <summary>The function's name for its metrics: <c>AWS_LAMBDA_FUNCTION_NAME</c>, else <c>gymcoach-&lt;worker&gt;-worker</c>.</summary>
+    public string FunctionName { get; init; } = "gymcoach-worker";
+
+    /// <summary>The consumed queue's name for its metrics: <c>GYMCOACH_QUEUE_NAME</c>, else <c>gymcoach-writes</c> or <c>gymcoach-analytics</c>.</summary>
+    public string SourceQueueName { get; init; } = "gymcoach-writes";
+
     /// <summary>Embedded backend only: a message id that makes the function throw; null for none.</summary>
     public string? FailMessageId { get; init; }
 
@@ -86,8 +92,11 @@ internal sealed record LambdaSettings
             reader.Fail($"{EnvironmentVariables.EmbeddedFailMessageId} is only allowed with {EnvironmentVariables.Backend}={EmbeddedBackend}.");
         }
 
+        var workerName = worker == WorkerKind.Analytics ? AnalyticsHandler : WritesHandler;
         var settings = new LambdaSettings
         {
+            FunctionName = reader.Optional(EnvironmentVariables.FunctionName) ?? $"gymcoach-{workerName}-worker",
+            SourceQueueName = reader.Optional(EnvironmentVariables.QueueName) ?? $"gymcoach-{workerName}",
             Worker = worker ?? WorkerKind.Writes,
             Backend = backend ?? BackendKind.Aws,
             Processor = processor,

@@ -38,6 +38,30 @@ public sealed class TemplateTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheTemplatesDashboardAndAlarms_AreExactlyTheOnesGeneratedFromTheMetricCatalogue()
+    {
+        // cfn-lint's own decoder reads the template (YAML with CloudFormation tags) as the JSON CloudFormation sees.
+        const string ToJson = "import json,sys\nfrom cfnlint.decode import decode\nt,m=decode(sys.argv[1])\nprint(json.dumps(t))";
+        var (exitCode, output, error) = await ExternalTool.RunAsync("python3", "cfn-lint (pip install cfn-lint)", null, "-c", ToJson, TemplatePath);
+        Assert.True(exitCode == 0, error);
+        using var template = JsonDocument.Parse(output);
+        var resources = template.RootElement.GetProperty("Resources");
+        var root = ExternalTool.RepositoryRoot();
+
+        var body = resources.GetProperty("Dashboard").GetProperty("Properties").GetProperty("DashboardBody").GetProperty("Fn::Sub").GetString();
+        var dashboard = await File.ReadAllTextAsync(Path.Combine(root, "infrastructure", "dashboard.json"));
+        Assert.Equal(Canonical(dashboard), Canonical(body!));
+
+        using var alarms = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(root, "infrastructure", "alarms.json")));
+        var templateAlarms = resources.EnumerateObject().Where(r => r.Value.GetProperty("Type").GetString() == "AWS::CloudWatch::Alarm").ToList();
+        Assert.Equal(alarms.RootElement.EnumerateObject().Select(a => a.Name).Order(), templateAlarms.Select(a => a.Name).Order());
+        foreach (var alarm in alarms.RootElement.EnumerateObject())
+        {
+            Assert.Equal(Canonical(alarm.Value.GetRawText()), Canonical(resources.GetProperty(alarm.Name).GetRawText()));
+        }
+    }
+
+    [Fact]
     public async Task Template_DeploysIntoCloudFormation_AndMatchesTheSharedDefinitions()
     {
         await DeployAsync();
@@ -156,6 +180,8 @@ public sealed class TemplateTests : IAsyncLifetime
         var url = (await sqs.GetQueueUrlAsync(name)).QueueUrl;
         return (await sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest { QueueUrl = url, AttributeNames = ["All"] })).Attributes;
     }
+
+    private static string Canonical(string json) => JsonSerializer.Serialize(JsonDocument.Parse(json).RootElement);
 
     private static string Keys(IEnumerable<KeySchemaElement> keys) => string.Join(",", keys.Select(k => $"{k.AttributeName}:{k.KeyType}"));
 }

@@ -40,6 +40,28 @@ public sealed class LambdaHostTests
     }
 
     [Fact]
+    public async Task EachInvocation_WritesItsMetricsAsEmbeddedMetricFormat_OnTheLogOutput()
+    {
+        var variables = Variables.Embedded("writes");
+        variables["AWS_LAMBDA_FUNCTION_NAME"] = "gymcoach-writes-worker-test";
+        variables["GYMCOACH_QUEUE_NAME"] = "gymcoach-writes-test";
+        await using var host = new HostHarness(variables);
+
+        await host.Api.WaitForResultAsync(host.Api.Enqueue(SqsEvents.Json(
+            ("w1", SqsEvents.WorkoutBody(SqsEvents.Workout("workout-1"))),
+            ("p1", SqsEvents.PoisonBody))));
+
+        var documents = host.Log.Split('\n').Where(line => line.Contains("\"_aws\"", StringComparison.Ordinal)).Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement).ToList();
+        var worker = Assert.Single(documents, d => d.TryGetProperty("QueueName", out _));
+        Assert.Equal("gymcoach-writes-worker-test", worker.GetProperty("FunctionName").GetString());
+        Assert.Equal("gymcoach-writes-test", worker.GetProperty("QueueName").GetString());
+        Assert.Equal(2, worker.GetProperty("MessagesReceived").GetDouble());
+        Assert.Equal(1, worker.GetProperty("MessagesSucceeded").GetDouble());
+        Assert.Equal(1, worker.GetProperty("MessagesDeadLettered").GetDouble());
+        Assert.Equal("GymCoach", worker.GetProperty("_aws").GetProperty("CloudWatchMetrics")[0].GetProperty("Namespace").GetString());
+    }
+
+    [Fact]
     public async Task EmbeddedWrites_StoresWorkouts_DeadLettersPoison_AndKeepsItsStoreAcrossInvocations()
     {
         await using var host = new HostHarness(Variables.Embedded("writes"));
