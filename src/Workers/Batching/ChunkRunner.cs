@@ -1,4 +1,6 @@
 using GymCoach.Contracts.Lambda;
+using GymCoach.Contracts.Queueing;
+using GymCoach.Workers.Logging;
 
 namespace GymCoach.Workers.Batching;
 
@@ -151,16 +153,19 @@ internal static class ChunkRunner
     {
         var message = run.Records[index];
         var isPoison = FailureClassifier.IsPoison(error);
+
+        // The producer's correlation id follows the message into every line logged about it.
+        var log = run.Settings.Logger.ForContext(LogProperties.CorrelationId, message.GetStringAttribute(MessageAttributeNames.CorrelationId));
         if (isPoison)
         {
             run.Status[index] = MessageStatus.Poison;
             (poison ??= new List<PoisonEntry>(4)).Add(new PoisonEntry(index, error));
-            run.Settings.Logger.Warning(error, "Message {MessageId} of chunk {ChunkIndex} is poison", message.MessageId, chunkIndex);
+            log.Warning(error, "Message {MessageId} of chunk {ChunkIndex} is poison", message.MessageId, chunkIndex);
         }
         else
         {
             run.Status[index] = MessageStatus.RetryFailed;
-            run.Settings.Logger.Warning(
+            log.Warning(
                 error,
                 "Message {MessageId} of chunk {ChunkIndex} failed and will be retried",
                 message.MessageId,
