@@ -11,13 +11,13 @@ namespace GymCoach.Cli.Backends;
 /// <summary>Real AWS APIs on this machine: fauxqs for SQS and Amazon DynamoDB Local, started on free loopback ports and stopped on dispose.</summary>
 /// <remarks>
 /// The queues and the table are created from the same definitions as the AWS template. DynamoDB Local keeps its
-/// database under the state folder, so a later command (for example <c>gymcoach analytics --backend local</c>) reads
-/// what a demo stored; the queues live only as long as the process.
+/// database per state folder (in /dev/shm when there is one), so a later command (for example
+/// <c>gymcoach analytics --backend local</c>) reads what a demo stored; the queues live only as long as the process.
 /// </remarks>
 internal sealed class LocalBackend : IBackend
 {
-    /// <summary>Above the longest invocation DynamoDB Local causes on a busy machine, so a slow batch is not redelivered while it runs.</summary>
-    public static readonly TimeSpan VisibilityTimeout = TimeSpan.FromSeconds(15);
+    /// <summary>Short, so retries show within a run, yet above the invocations DynamoDB Local (in memory-backed storage) causes.</summary>
+    public static readonly TimeSpan VisibilityTimeout = TimeSpan.FromSeconds(5);
 
     private readonly FauxqsServer _sqs;
     private readonly DynamoDbLocalServer _dynamoDb;
@@ -51,7 +51,7 @@ internal sealed class LocalBackend : IBackend
     public static async Task<LocalBackend> StartAsync(string stateDirectory, bool fresh, CancellationToken cancellationToken)
     {
         await EmulatorPackages.EnsureInstalledAsync(cancellationToken);
-        var databaseDirectory = Path.GetFullPath(Path.Combine(stateDirectory, "dynamodb-local"));
+        var databaseDirectory = DatabaseDirectory(stateDirectory);
         if (fresh && Directory.Exists(databaseDirectory))
         {
             Directory.Delete(databaseDirectory, recursive: true);
@@ -81,6 +81,20 @@ internal sealed class LocalBackend : IBackend
     }
 
     public Task SaveAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Where DynamoDB Local keeps the table between commands: in memory-backed /dev/shm when the machine has it.</summary>
+    /// <remarks>DynamoDB Local syncs its database file on every write; on a disk that makes a demo many times slower.</remarks>
+    private static string DatabaseDirectory(string stateDirectory)
+    {
+        var state = Path.GetFullPath(Path.Combine(stateDirectory, "dynamodb-local"));
+        if (!Directory.Exists("/dev/shm"))
+        {
+            return state;
+        }
+
+        var key = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(state)))[..16];
+        return Path.Combine("/dev/shm", "gymcoach-dynamodb-" + key.ToLowerInvariant());
+    }
 
     public async ValueTask DisposeAsync()
     {
