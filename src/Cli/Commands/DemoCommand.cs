@@ -1,6 +1,7 @@
 using GymCoach.Cli.Backends;
 using GymCoach.Cli.Demo;
 using GymCoach.Cli.Hosting;
+using GymCoach.Cli.Reports.Live;
 using GymCoach.Cli.Terminal;
 
 namespace GymCoach.Cli.Commands;
@@ -12,7 +13,7 @@ internal sealed class DemoCommand : ICommand
 
     public string Summary => "Run the whole pipeline on a synthetic workload, with live progress, a summary and a check of the result";
 
-    public string Usage => "gymcoach demo [--backend embedded|local|aws] [--users N] [--workouts N] [--failure-rate P] [--seed S] [--state DIR] [--verbose]";
+    public string Usage => "gymcoach demo [--backend embedded|local|aws] [--users N] [--workouts N] [--failure-rate P] [--seed S] [--report FILE.html] [--state DIR] [--verbose]";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
@@ -25,13 +26,24 @@ internal sealed class DemoCommand : ICommand
             FailureRate = reader.Double("failure-rate", 0, 0, 0.9),
             Seed = reader.Int("seed", 42, 0, int.MaxValue),
         };
+        var report = reader.String("report");
         var backendOptions = BackendOptions.Read(reader);
         reader.EnsureAllUsed();
+        if (report is { Length: 0 })
+        {
+            throw new UsageException("--report needs a file name");
+        }
 
         var logger = CliLogging.Create(backendOptions.Verbose);
         await using var backend = await BackendFactory.OpenAsync(options.Backend, backendOptions, fresh: true, cancellationToken);
         var result = await new DemoRunner(options, backend, ProgressLine.ForStandardError(), logger).RunAsync(cancellationToken);
         DemoSummary.Write(result, System.Console.Out);
+        if (report is not null)
+        {
+            await File.WriteAllTextAsync(report, DashboardPage.Report(result.Series), cancellationToken);
+            await System.Console.Out.WriteLineAsync($"Report (self-contained, opens offline): {Path.GetFullPath(report)}");
+        }
+
         await backend.SaveAsync(cancellationToken);
         return result.Check.Passed ? ExitCodes.Success : ExitCodes.Failure;
     }

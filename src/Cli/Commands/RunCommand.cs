@@ -1,6 +1,8 @@
 using System.Runtime.InteropServices;
 using GymCoach.Cli.Backends;
 using GymCoach.Cli.Hosting;
+using GymCoach.Cli.Reports.Live;
+using GymCoach.Cli.Terminal;
 using GymCoach.Ingest.Api;
 
 namespace GymCoach.Cli.Commands;
@@ -43,6 +45,7 @@ internal sealed class RunCommand : ICommand
         await output.WriteLineAsync(settings.ApiKey is null
             ? $"API key (all operations, shown only now): {server.ApiKey}"
             : "API key: the one given (all operations)");
+        await output.WriteLineAsync($"Dashboard (no key needed, local only): {server.BaseAddress}dashboard");
         await output.WriteLineAsync("Ctrl-C stops: requests in flight are answered and queued work is processed first.");
         await output.FlushAsync(cancellationToken);
 
@@ -53,13 +56,18 @@ internal sealed class RunCommand : ICommand
             signal.Cancel = true;
             terminated.Cancel();
         });
+        var progress = ProgressLine.ForStandardError();
         try
         {
-            await Task.Delay(Timeout.Infinite, terminated.Token);
+            await RunProgress.FollowAsync(server.Sampler, progress, terminated.Token);
         }
         catch (OperationCanceledException)
         {
             // Ctrl-C: the normal way to stop.
+        }
+        finally
+        {
+            progress.Finish();
         }
 
         await System.Console.Error.WriteLineAsync("gymcoach run: stopping: finishing requests, then draining the queues...");

@@ -1,3 +1,4 @@
+using GymCoach.Cli.Reports.Live;
 using GymCoach.Workers.EventSource;
 
 namespace GymCoach.Cli.Demo;
@@ -10,4 +11,5 @@ internal sealed record DemoResult(
     EventSourceStats Writes,
     EventSourceStats Analytics,
     long InjectedFailures,
-    DemoCheck Check);
+    DemoCheck Check,
+    PipelineSnapshot Series);

@@ -54,6 +54,6 @@ internal sealed class DemoRunner(DemoOptions options, IBackend backend, Progress
         await server.StopAsync();
         var check = await verifier.VerifyAsync(workload, deadLettersBefore, rejected, cancellationToken);
         var pipeline = server.Pipeline;
-        return new DemoResult(options, workload, clock.Elapsed, pipeline.WritesRunner.Stats, pipeline.AnalyticsRunner.Stats, faults?.Injected ?? 0, check);
+        return new DemoResult(options, workload, clock.Elapsed, pipeline.WritesRunner.Stats, pipeline.AnalyticsRunner.Stats, faults?.Injected ?? 0, check, server.Sampler.Snapshot());
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using GymCoach.Cli.Backends;
 using GymCoach.Cli.Commands;
+using GymCoach.Cli.Reports.Live;
 using GymCoach.Ingest.Api;
 using GymCoach.Ingest.Publishing;
 using GymCoach.Workers.Caching;
@@ -16,7 +17,10 @@ internal sealed class ApiServer(IBackend backend, ApiServerSettings settings, Se
     public const string KeyName = "dev";
 
     private readonly CancellationTokenSource _workersStopping = new();
+    private readonly CancellationTokenSource _samplerStopping = new();
     private LocalPipeline? _pipeline;
+    private PipelineSampler? _sampler;
+    private Task? _sampling;
     private Task? _workers;
     private IngestApiHost? _host;
     private SqsBatchPublisher? _writesPublisher;
@@ -29,12 +33,18 @@ internal sealed class ApiServer(IBackend backend, ApiServerSettings settings, Se
     /// <summary>The workers behind the API, once started.</summary>
     public LocalPipeline Pipeline => _pipeline ?? throw new InvalidOperationException("The server has not been started.");
 
+    /// <summary>The once-a-second record of the run behind <c>/dashboard</c>, once started.</summary>
+    public PipelineSampler Sampler => _sampler ?? throw new InvalidOperationException("The server has not been started.");
+
     /// <exception cref="CommandFailedException">The port is in use.</exception>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var cache = new AnalyticsCache(new CacheOptions());
         _pipeline = new LocalPipeline(backend, settings.Pipeline, TimeProvider.System, logger, cache);
         _workers = _pipeline.RunAsync(_workersStopping.Token);
+        var sampler = new PipelineSampler(_pipeline, backend, cache, TimeProvider.System);
+        _sampler = sampler;
+        _sampling = sampler.RunAsync(_samplerStopping.Token);
         var options = new IngestApiOptions
         {
             ApiKeys =
@@ -54,7 +64,7 @@ internal sealed class ApiServer(IBackend backend, ApiServerSettings settings, Se
         var ingest = IngestBackend.Batched(_writesPublisher, _analyticsPublisher, backend.Store, new AnalyticsReader(backend.Store, cache));
         try
         {
-            _host = await IngestApiHost.StartAsync(options, ingest, settings.Port, ConfigureLogging, cancellationToken);
+            _host = await IngestApiHost.StartAsync(options, ingest, settings.Port, ConfigureLogging, endpoints => DashboardEndpoints.Map(endpoints, sampler), cancellationToken);
             BaseAddress = _host.BaseAddress;
         }
         catch (IOException ex)
@@ -82,6 +92,7 @@ internal sealed class ApiServer(IBackend backend, ApiServerSettings settings, Se
         await DisposePublishersAsync();
         var drained = await WaitForDrainAsync();
         await StopWorkersAsync();
+        await _sampler!.SampleAsync(CancellationToken.None);
         var writes = _pipeline!.WritesRunner.Stats;
         var analytics = _pipeline.AnalyticsRunner.Stats;
         return string.Create(CultureInfo.InvariantCulture,
@@ -118,6 +129,7 @@ internal sealed class ApiServer(IBackend backend, ApiServerSettings settings, Se
         await DisposePublishersAsync();
         await StopWorkersAsync();
         _workersStopping.Dispose();
+        _samplerStopping.Dispose();
     }
 
     private async Task DisposePublishersAsync()
@@ -138,6 +150,13 @@ internal sealed class ApiServer(IBackend backend, ApiServerSettings settings, Se
 
     private async Task StopWorkersAsync()
     {
+        await _samplerStopping.CancelAsync();
+        if (_sampling is { } sampling)
+        {
+            _sampling = null;
+            await sampling;
+        }
+
         await _workersStopping.CancelAsync();
         if (_workers is { } workers)
         {

@@ -8,6 +8,7 @@ using GymCoach.Workers.Caching;
 using GymCoach.Workers.Queueing;
 using GymCoach.Workers.ReadSide;
 using GymCoach.Workers.Storage;
+using Microsoft.AspNetCore.Routing;
 
 namespace GymCoach.Ingest.Tests.Support;
 
@@ -40,7 +41,8 @@ internal sealed class TestApi : IAsyncDisposable
     public static async Task<TestApi> StartAsync(
         Action<IngestApiOptions>? configure = null,
         IItemStore? store = null,
-        Func<EmbeddedQueue, IEventPublisher>? writesPublisher = null)
+        Func<EmbeddedQueue, IEventPublisher>? writesPublisher = null,
+        Action<IEndpointRouteBuilder>? mapEndpoints = null)
     {
         var writes = new EmbeddedQueue(new EmbeddedQueueOptions { Name = "test-writes" });
         var analytics = new EmbeddedQueue(new EmbeddedQueueOptions { Name = "test-analytics" });
@@ -54,7 +56,7 @@ internal sealed class TestApi : IAsyncDisposable
             writes,
             store,
             new AnalyticsReader(store, cache));
-        var host = await IngestApiHost.StartAsync(options, backend, port: 0, configureLogging: null, CancellationToken.None);
+        var host = await IngestApiHost.StartAsync(options, backend, port: 0, configureLogging: null, mapEndpoints, CancellationToken.None);
         return new TestApi(host, writes, analytics, store, cache);
     }
 

@@ -2,9 +2,11 @@ using System.Net;
 using GymCoach.Ingest.Api.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -28,11 +30,27 @@ public sealed class IngestApiHost : IAsyncDisposable
     /// <summary>Starts the API on the loopback interface; port 0 picks a free port.</summary>
     /// <param name="configureLogging">Adds log providers; by default the API logs nothing.</param>
     /// <exception cref="IOException">The port is in use.</exception>
+    public static Task<IngestApiHost> StartAsync(
+        IngestApiOptions options,
+        IngestBackend backend,
+        int port,
+        Action<ILoggingBuilder>? configureLogging,
+        CancellationToken cancellationToken) =>
+        StartAsync(options, backend, port, configureLogging, mapEndpoints: null, cancellationToken);
+
+    /// <summary>Starts the API on the loopback interface, with the host's own endpoints next to the API's; port 0 picks a free port.</summary>
+    /// <param name="configureLogging">Adds log providers; by default the API logs nothing.</param>
+    /// <param name="mapEndpoints">
+    /// Maps the host's own endpoints (for example a local dashboard). They run behind the correlation-id and error middleware
+    /// but not behind the API-key filter, which belongs to the API's endpoints only; they are left out of the OpenAPI document.
+    /// </param>
+    /// <exception cref="IOException">The port is in use.</exception>
     public static async Task<IngestApiHost> StartAsync(
         IngestApiOptions options,
         IngestBackend backend,
         int port,
         Action<ILoggingBuilder>? configureLogging,
+        Action<IEndpointRouteBuilder>? mapEndpoints,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -58,6 +76,11 @@ public sealed class IngestApiHost : IAsyncDisposable
         app.Use(next => context => middleware.InvokeAsync(context, next));
         app.MapIngestApi();
         app.MapOpenApi("/openapi/{documentName}.json");
+        if (mapEndpoints is not null)
+        {
+            var own = app.MapGroup(string.Empty).ExcludeFromDescription();
+            mapEndpoints(own);
+        }
 
         try
         {
