@@ -4,6 +4,7 @@ using GymCoach.Cli.Hosting;
 using GymCoach.Cli.Reports.Live;
 using GymCoach.Cli.Terminal;
 using GymCoach.Ingest.Api;
+using GymCoach.Workers.Logging;
 
 namespace GymCoach.Cli.Commands;
 
@@ -16,7 +17,7 @@ internal sealed class RunCommand : ICommand
 
     public string Summary => "Serve the ingest HTTP API on 127.0.0.1 and run both workers behind it, until Ctrl-C";
 
-    public string Usage => "gymcoach run [--backend embedded] [--port P] [--api-key KEY] [--rate-limit N] [--state DIR] [--verbose]";
+    public string Usage => "gymcoach run [--backend embedded|local|aws] [--port P] [--api-key KEY] [--rate-limit N] [--log-format text|json] [--emf FILE] [--state DIR] [--verbose]";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
@@ -27,7 +28,14 @@ internal sealed class RunCommand : ICommand
             Port = reader.Int("port", DefaultPort, 0, 65_535),
             ApiKey = reader.String("api-key") ?? Environment.GetEnvironmentVariable("GYMCOACH_API_KEY"),
             RequestsPerSecond = reader.Int("rate-limit", ApiServerSettings.DefaultRequestsPerSecond, 1, 10_000_000),
+            MetricsFile = reader.String("emf"),
         };
+        var logFormatText = reader.String("log-format");
+        if (!GymCoachLogging.TryParseFormat(logFormatText ?? "text", out var logFormat))
+        {
+            throw new UsageException($"--log-format must be text or json, was '{logFormatText}'");
+        }
+
         var backendOptions = BackendOptions.Read(reader);
         reader.EnsureAllUsed();
         if (settings.ApiKey is { } given && (given.Length is 0 or > ApiKeyHash.MaxKeyLength || given.Any(char.IsWhiteSpace)))
@@ -35,7 +43,7 @@ internal sealed class RunCommand : ICommand
             throw new UsageException($"--api-key must be 1 to {ApiKeyHash.MaxKeyLength} characters without spaces");
         }
 
-        var logger = CliLogging.Create(backendOptions.Verbose);
+        var logger = CliLogging.Create(backendOptions.Verbose, logFormat);
         await using var backend = await BackendFactory.OpenAsync(backendName, backendOptions, fresh: false, cancellationToken);
         await using var server = new ApiServer(backend, settings, logger, backendOptions.Verbose);
         await server.StartAsync(cancellationToken);

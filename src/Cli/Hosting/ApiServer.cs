@@ -5,8 +5,10 @@ using GymCoach.Cli.Reports.Live;
 using GymCoach.Ingest.Api;
 using GymCoach.Ingest.Publishing;
 using GymCoach.Workers.Caching;
+using GymCoach.Workers.Metrics;
 using GymCoach.Workers.ReadSide;
 using Microsoft.Extensions.Logging;
+using Serilog;
 
 namespace GymCoach.Cli.Hosting;
 
@@ -16,10 +18,15 @@ internal sealed class ApiServer(IBackend backend, ApiServerSettings settings, Se
     /// <summary>The key's name: events it posts have the source <c>gymcoach/ingest/dev</c>.</summary>
     public const string KeyName = "dev";
 
+    /// <summary>The FunctionName dimension of the API's metrics, as the dashboard expects it for a local run.</summary>
+    public const string MetricsFunctionName = "gymcoach-api-local";
+
     private readonly CancellationTokenSource _workersStopping = new();
     private readonly CancellationTokenSource _samplerStopping = new();
     private LocalPipeline? _pipeline;
     private PipelineSampler? _sampler;
+    private StreamWriter? _metricsFile;
+    private Task? _metricsFlushing;
     private Task? _sampling;
     private Task? _workers;
     private IngestApiHost? _host;
@@ -62,6 +69,11 @@ internal sealed class ApiServer(IBackend backend, ApiServerSettings settings, Se
         _writesPublisher = new SqsBatchPublisher(backend.WritesQueue);
         _analyticsPublisher = new SqsBatchPublisher(backend.AnalyticsQueue);
         var ingest = IngestBackend.Batched(_writesPublisher, _analyticsPublisher, backend.Store, new AnalyticsReader(backend.Store, cache));
+        if (settings.MetricsFile is { } metricsFile)
+        {
+            ingest = ingest with { Metrics = StartMetrics(metricsFile, cache) };
+        }
+
         try
         {
             _host = await IngestApiHost.StartAsync(options, ingest, settings.Port, ConfigureLogging, endpoints => DashboardEndpoints.Map(endpoints, sampler), cancellationToken);
@@ -148,6 +160,16 @@ internal sealed class ApiServer(IBackend backend, ApiServerSettings settings, Se
         }
     }
 
+    /// <summary>Records the API's metrics and appends them as EMF documents to <paramref name="path"/> every 10 s (a CloudWatch agent can ship the file).</summary>
+    private MetricsRecorder StartMetrics(string path, AnalyticsCache cache)
+    {
+        var recorder = new MetricsRecorder(MetricsFunctionName);
+        recorder.AddSource(new CacheMetricsSource(cache));
+        _metricsFile = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read)) { AutoFlush = true };
+        _metricsFlushing = MetricsFlushLoop.RunAsync(recorder, _metricsFile, TimeSpan.FromSeconds(10), _samplerStopping.Token);
+        return recorder;
+    }
+
     private async Task StopWorkersAsync()
     {
         await _samplerStopping.CancelAsync();
@@ -155,6 +177,13 @@ internal sealed class ApiServer(IBackend backend, ApiServerSettings settings, Se
         {
             _sampling = null;
             await sampling;
+        }
+
+        if (_metricsFlushing is { } flushing)
+        {
+            _metricsFlushing = null;
+            await flushing;
+            await _metricsFile!.DisposeAsync();
         }
 
         await _workersStopping.CancelAsync();
@@ -165,14 +194,11 @@ internal sealed class ApiServer(IBackend backend, ApiServerSettings settings, Se
         }
     }
 
+    /// <summary>The API logs through the command's Serilog logger: one format (readable or JSON) and one redaction for everything.</summary>
     private void ConfigureLogging(ILoggingBuilder logging)
     {
-        logging.AddSimpleConsole(console =>
-        {
-            console.SingleLine = true;
-            console.TimestampFormat = "HH:mm:ss ";
-        });
-        logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging.ClearProviders();
+        logging.AddSerilog(logger);
         logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
         logging.AddFilter("Microsoft.AspNetCore", verbose ? LogLevel.Warning : LogLevel.Error);
     }

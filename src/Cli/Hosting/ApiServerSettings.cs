@@ -17,6 +17,9 @@ internal sealed record ApiServerSettings
     /// <summary>How long requests in flight may take to finish at shutdown, and then how long the queues may take to drain.</summary>
     public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>A file the API appends its metrics to, as CloudWatch embedded metric format lines; null records none.</summary>
+    public string? MetricsFile { get; init; }
+
     /// <summary>How the workers behind the API run.</summary>
     public PipelineSettings Pipeline { get; init; } = new();
 }

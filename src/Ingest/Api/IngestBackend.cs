@@ -2,6 +2,7 @@ using GymCoach.Contracts.Queueing;
 using GymCoach.Contracts.Storage;
 using GymCoach.Ingest.Api.Sending;
 using GymCoach.Ingest.Publishing;
+using GymCoach.Workers.Metrics;
 using GymCoach.Workers.ReadSide;
 
 namespace GymCoach.Ingest.Api;
@@ -19,6 +20,9 @@ public sealed record IngestBackend(
     IItemStore Store,
     AnalyticsReader AnalyticsReader)
 {
+    /// <summary>Where the API records <c>ApiRequests</c> and <c>ApiLatency</c>; null records nothing.</summary>
+    public MetricsRecorder? Metrics { get; init; }
+
     /// <summary>Publishes through the auto-batching publishers, which the caller owns and disposes (flushing them) after the API stops.</summary>
     public static IngestBackend Batched(SqsBatchPublisher writes, SqsBatchPublisher analytics, IItemStore store, AnalyticsReader analyticsReader) =>
         new(new BatchingPublisher(writes), new BatchingPublisher(analytics), writes.Queue, store, analyticsReader);

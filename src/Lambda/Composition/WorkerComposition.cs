@@ -37,7 +37,7 @@ internal static class WorkerComposition
         {
             var cache = new AnalyticsCache(new CacheOptions());
             recorder.AddSource(new CacheMetricsSource(cache));
-            handler = new AnalyticsHandler(store, timeProvider, logger, cache);
+            handler = new AnalyticsHandler(store, timeProvider, logger, cache, recorder);
         }
 
         var observer = new CompositeBatchObserver(new OutcomeLog(logger), new MetricsBatchObserver(recorder, settings.SourceQueueName));

@@ -6,6 +6,7 @@ using GymCoach.Contracts.Lambda;
 using GymCoach.Contracts.Storage;
 using GymCoach.Workers.Analytics;
 using GymCoach.Workers.Batching;
+using GymCoach.Workers.Metrics;
 using GymCoach.Workers.Storage;
 
 namespace GymCoach.Workers.Handlers;
@@ -95,6 +96,7 @@ internal sealed class AnalyticsChunkScope(AnalyticsHandler handler) : IChunkScop
         }
 
         var results = await handler.Store.WriteAsync(writes, cancellationToken);
+        handler.Metrics?.RecordRecomputes(results.Count(r => r.Written));
         if (handler.Cache is not { } cache)
         {
             return;

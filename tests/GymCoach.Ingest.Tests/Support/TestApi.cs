@@ -5,6 +5,7 @@ using GymCoach.Contracts.Storage;
 using GymCoach.Ingest.Api;
 using GymCoach.Ingest.Api.Sending;
 using GymCoach.Workers.Caching;
+using GymCoach.Workers.Metrics;
 using GymCoach.Workers.Queueing;
 using GymCoach.Workers.ReadSide;
 using GymCoach.Workers.Storage;
@@ -42,7 +43,8 @@ internal sealed class TestApi : IAsyncDisposable
         Action<IngestApiOptions>? configure = null,
         IItemStore? store = null,
         Func<EmbeddedQueue, IEventPublisher>? writesPublisher = null,
-        Action<IEndpointRouteBuilder>? mapEndpoints = null)
+        Action<IEndpointRouteBuilder>? mapEndpoints = null,
+        MetricsRecorder? metrics = null)
     {
         var writes = new EmbeddedQueue(new EmbeddedQueueOptions { Name = "test-writes" });
         var analytics = new EmbeddedQueue(new EmbeddedQueueOptions { Name = "test-analytics" });
@@ -55,7 +57,10 @@ internal sealed class TestApi : IAsyncDisposable
             new QueuePublisher(analytics),
             writes,
             store,
-            new AnalyticsReader(store, cache));
+            new AnalyticsReader(store, cache))
+        {
+            Metrics = metrics,
+        };
         var host = await IngestApiHost.StartAsync(options, backend, port: 0, configureLogging: null, mapEndpoints, CancellationToken.None);
         return new TestApi(host, writes, analytics, store, cache);
     }

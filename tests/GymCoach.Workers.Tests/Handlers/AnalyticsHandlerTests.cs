@@ -1,6 +1,7 @@
 using GymCoach.Contracts.Queueing;
 using GymCoach.Contracts.Storage;
 using GymCoach.Workers.Analytics;
+using GymCoach.Workers.Metrics;
 using GymCoach.Workers.Storage;
 using GymCoach.Workers.Tests.Support;
 
@@ -84,6 +85,23 @@ public sealed class AnalyticsHandlerTests
 
         Assert.True(_harness.Cache.TryGet("oli", out var second));
         Assert.Equal(2, second!.TotalWorkouts);
+    }
+
+    [Fact]
+    public async Task StoredRecomputes_AreCountedInTheAnalyticsRecomputesMetric()
+    {
+        var metrics = new MetricsRecorder("gymcoach-analytics-worker-test");
+        var harness = new WorkerHarness(metrics: metrics);
+        await harness.WriteAsync(
+            WorkerHarness.WorkoutBody(WorkoutBuilder.For("uma").WithId("w1").Exercise("dip", (10, 10m)).Build()),
+            WorkerHarness.WorkoutBody(WorkoutBuilder.For("vic").WithId("w2").Exercise("dip", (10, 10m)).Build()));
+
+        await harness.DrainRecomputesAsync();
+
+        using var output = new StringWriter();
+        metrics.Flush(output);
+        var document = output.ToString().Split('\n').Single(line => line.Contains("AnalyticsRecomputes", StringComparison.Ordinal));
+        Assert.Equal(2, System.Text.Json.JsonDocument.Parse(document).RootElement.GetProperty("AnalyticsRecomputes").GetDouble());
     }
 
     [Fact]

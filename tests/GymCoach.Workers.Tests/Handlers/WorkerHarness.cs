@@ -7,6 +7,7 @@ using GymCoach.Workers.Analytics;
 using GymCoach.Workers.Batching;
 using GymCoach.Workers.Caching;
 using GymCoach.Workers.Handlers;
+using GymCoach.Workers.Metrics;
 using GymCoach.Workers.Queueing;
 using GymCoach.Workers.Storage;
 
@@ -19,12 +20,12 @@ internal sealed class WorkerHarness
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
     private int _messageNumber;
 
-    public WorkerHarness(IMessageQueue? analyticsQueue = null, IItemStore? store = null)
+    public WorkerHarness(IMessageQueue? analyticsQueue = null, IItemStore? store = null, MetricsRecorder? metrics = null)
     {
         Store = store ?? new EmbeddedItemStore();
         AnalyticsQueue = analyticsQueue ?? new EmbeddedQueue(new EmbeddedQueueOptions { Name = "gymcoach-analytics" });
         Writes = new WritesHandler(Store, AnalyticsQueue, TimeProvider.System, Serilog.Core.Logger.None);
-        Analytics = new AnalyticsHandler(Store, TimeProvider.System, Serilog.Core.Logger.None, Cache);
+        Analytics = new AnalyticsHandler(Store, TimeProvider.System, Serilog.Core.Logger.None, Cache, metrics);
         WritesProcessor = new BatchProcessor(new BatchProcessorOptions(), WritesDeadLetters);
         AnalyticsProcessor = new BatchProcessor(new BatchProcessorOptions(), AnalyticsDeadLetters);
     }

@@ -1,12 +1,14 @@
+using System.Diagnostics;
 using GymCoach.Ingest.Api.Http;
+using GymCoach.Workers.Metrics;
 using GymCoach.Ingest.Api.Problems;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace GymCoach.Ingest.Api.Hosting;
 
-/// <summary>Runs around every request: sets the correlation id, and turns an unhandled error into a problem instead of an empty 500.</summary>
-internal sealed class IngestMiddleware(ILogger<IngestMiddleware> logger, IngestApiOptions options)
+/// <summary>Runs around every request: sets the correlation id, turns an unhandled error into a problem instead of an empty 500, and records the request's metrics.</summary>
+internal sealed class IngestMiddleware(ILogger<IngestMiddleware> logger, IngestApiOptions options, IngestBackend backend)
 {
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
@@ -14,6 +16,7 @@ internal sealed class IngestMiddleware(ILogger<IngestMiddleware> logger, IngestA
         var id = given.Count == 1 && CorrelationIds.IsValid(given[0]) ? given[0]! : Guid.NewGuid().ToString("N");
         context.TraceIdentifier = id;
         context.Response.Headers[ApiHeaders.CorrelationId] = id;
+        var started = Stopwatch.GetTimestamp();
 
         try
         {
@@ -37,6 +40,10 @@ internal sealed class IngestMiddleware(ILogger<IngestMiddleware> logger, IngestA
             context.Response.Clear();
             context.Response.Headers[ApiHeaders.CorrelationId] = id;
             await Problem.InternalError().ExecuteAsync(context);
+        }
+        finally
+        {
+            backend.Metrics?.RecordApiRequest(context.Response.StatusCode, Stopwatch.GetElapsedTime(started));
         }
     }
 
