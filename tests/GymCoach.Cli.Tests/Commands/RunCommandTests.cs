@@ -14,11 +14,11 @@ public sealed class RunCommandTests : IDisposable
     public void Dispose() => Directory.Delete(_state, recursive: true);
 
     [Fact]
-    public async Task ServesTheApi_ProcessesTheWorkout_AndStopsGracefully()
+    public async Task ServesTheApi_ProcessesTheWorkout_WritesItsMetrics_AndStopsGracefully()
     {
         var port = FreePort.Next();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "gymcoach.dll"), "run", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--api-key", "run-test-key", "--state", _state })
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "gymcoach.dll"), "run", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--api-key", "run-test-key", "--state", _state, "--emf", Path.Combine(_state, "api.emf") })
         {
             start.ArgumentList.Add(arg);
         }
@@ -54,6 +54,11 @@ public sealed class RunCommandTests : IDisposable
         var shown = await CliProcess.RunAsync(null, "analytics", "runner", "--state", _state);
         Assert.True(shown.ExitCode == 0, shown.StandardError);
         Assert.Contains("\"bestWeightKg\": 200.00", shown.StandardOutput, StringComparison.Ordinal);
+
+        // The API's metrics were flushed on the way out, as embedded metric format lines.
+        var metrics = await File.ReadAllTextAsync(Path.Combine(_state, "api.emf"));
+        Assert.Contains("\"ApiRequests\":1", metrics, StringComparison.Ordinal);
+        Assert.Contains("\"StatusClass\":\"2xx\"", metrics, StringComparison.Ordinal);
     }
 
     private static int Kill(int processId)
