@@ -17,7 +17,7 @@ internal sealed class RunCommand : ICommand
 
     public string Summary => "Serve the ingest HTTP API on 127.0.0.1 and run both workers behind it, until Ctrl-C";
 
-    public string Usage => "gymcoach run [--backend embedded|local|aws] [--port P] [--api-key KEY] [--rate-limit N] [--log-format text|json] [--emf FILE] [--state DIR] [--verbose]";
+    public string Usage => "gymcoach run [--backend embedded|local|aws] [--port P] [--api-key KEY | --keys FILE] [--rate-limit N] [--log-format text|json] [--emf FILE] [--state DIR] [--verbose]";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
@@ -30,6 +30,16 @@ internal sealed class RunCommand : ICommand
             RequestsPerSecond = reader.Int("rate-limit", ApiServerSettings.DefaultRequestsPerSecond, 1, 10_000_000),
             MetricsFile = reader.String("emf"),
         };
+        if (reader.String("keys") is { } keysFile)
+        {
+            if (settings.ApiKey is not null)
+            {
+                throw new UsageException("give either --api-key or --keys, not both");
+            }
+
+            settings = settings with { ApiKeys = await ApiKeysFile.ReadAsync(keysFile, cancellationToken) };
+        }
+
         var logFormatText = reader.String("log-format");
         if (!GymCoachLogging.TryParseFormat(logFormatText ?? "text", out var logFormat))
         {
@@ -50,8 +60,9 @@ internal sealed class RunCommand : ICommand
 
         var output = System.Console.Out;
         await output.WriteLineAsync($"GymCoach API listening on {server.BaseAddress} (OpenAPI document: {server.BaseAddress}openapi/v1.json)");
-        await output.WriteLineAsync(settings.ApiKey is null
-            ? $"API key (all operations, shown only now): {server.ApiKey}"
+        await output.WriteLineAsync(
+            settings.ApiKeys is { Count: > 0 } configured ? $"API keys: {configured.Count} from the keys file ({string.Join(", ", configured.Select(k => k.Name))})"
+            : settings.ApiKey is null ? $"API key (all operations, shown only now): {server.ApiKey}"
             : "API key: the one given (all operations)");
         await output.WriteLineAsync($"Dashboard (no key needed, local only): {server.BaseAddress}dashboard");
         await output.WriteLineAsync("Ctrl-C stops: requests in flight are answered and queued work is processed first.");

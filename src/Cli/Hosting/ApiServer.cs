@@ -54,17 +54,19 @@ internal sealed class ApiServer(IBackend backend, ApiServerSettings settings, Se
         _sampling = sampler.RunAsync(_samplerStopping.Token);
         var options = new IngestApiOptions
         {
-            ApiKeys =
-            [
-                new ApiKeyOptions
-                {
-                    Name = KeyName,
-                    Sha256 = ApiKeyHash.Compute(ApiKey),
-                    Operations = [.. ApiOperations.All],
-                    RequestsPerSecond = settings.RequestsPerSecond,
-                    Burst = (int)Math.Min(int.MaxValue, settings.RequestsPerSecond * 2L),
-                },
-            ],
+            ApiKeys = settings.ApiKeys is { Count: > 0 } keys
+                ? [.. keys]
+                :
+                [
+                    new ApiKeyOptions
+                    {
+                        Name = KeyName,
+                        Sha256 = ApiKeyHash.Compute(ApiKey),
+                        Operations = [.. ApiOperations.All],
+                        RequestsPerSecond = settings.RequestsPerSecond,
+                        Burst = (int)Math.Min(int.MaxValue, settings.RequestsPerSecond * 2L),
+                    },
+                ],
         };
         _writesPublisher = new SqsBatchPublisher(backend.WritesQueue);
         _analyticsPublisher = new SqsBatchPublisher(backend.AnalyticsQueue);

@@ -1,3 +1,5 @@
+using GymCoach.Ingest.Api;
+
 namespace GymCoach.Cli.Hosting;
 
 /// <summary>How <c>gymcoach run</c> serves the API.</summary>
@@ -16,6 +18,9 @@ internal sealed record ApiServerSettings
 
     /// <summary>How long requests in flight may take to finish at shutdown, and then how long the queues may take to drain.</summary>
     public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The producers' keys (hashed); when given, they replace the one <see cref="ApiKey"/>.</summary>
+    public IReadOnlyList<ApiKeyOptions>? ApiKeys { get; init; }
 
     /// <summary>A file the API appends its metrics to, as CloudWatch embedded metric format lines; null records none.</summary>
     public string? MetricsFile { get; init; }

@@ -61,6 +61,62 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("\"StatusClass\":\"2xx\"", metrics, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task KeysFromAFile_AreEnforcedPerOperation()
+    {
+        var keysFile = Path.Combine(_state, "keys.json");
+        await File.WriteAllTextAsync(keysFile, $$"""[{"name":"reader","sha256":"{{Ingest.Api.ApiKeyHash.Compute("reader-key")}}","operations":["analytics:read"]}]""");
+        var port = FreePort.Next();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "gymcoach.dll"), "run", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--keys", keysFile, "--state", _state })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.Equal("API keys: 1 from the keys file (reader)", await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10)));
+
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+            client.DefaultRequestHeaders.Add("X-Api-Key", "reader-key");
+            using var body = new StringContent("""{"userId":"u1","reason":"manual"}""", Encoding.UTF8, "application/json");
+            using var refused = await client.PostAsync(new Uri("v1/analytics/recompute", UriKind.Relative), body);
+            using var read = await client.GetAsync(new Uri("v1/users/u1/analytics", UriKind.Relative));
+
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                Assert.Equal(0, Kill(process.Id));
+            }
+        }
+
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(0, process.ExitCode);
+        _ = await stderr;
+    }
+
+    [Theory]
+    [InlineData("[]", "lists no keys")]
+    [InlineData("""[{"name":"x","sha256":"not-hex","operations":["workouts:fly"]}]""", "ApiKeys[0].Sha256 must be 64 hexadecimal digits")]
+    [InlineData("""{"keys":1}""", "is not a JSON list of keys")]
+    public async Task AnInvalidKeysFile_IsRefusedWithWhatIsWrong(string content, string expected)
+    {
+        var keysFile = Path.Combine(_state, "keys.json");
+        await File.WriteAllTextAsync(keysFile, content);
+
+        var result = await CliProcess.RunAsync(null, "run", "--port", "0", "--keys", keysFile, "--state", _state);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(expected, result.StandardError, StringComparison.Ordinal);
+    }
+
     private static int Kill(int processId)
     {
         using var kill = Process.Start("kill", ["-TERM", processId.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
