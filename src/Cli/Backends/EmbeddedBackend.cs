@@ -5,8 +5,12 @@ using GymCoach.Workers.Storage;
 
 namespace GymCoach.Cli.Backends;
 
-/// <summary>Everything in this process: SQS-semantics queues on channels and the embedded store, saved to a file between commands.</summary>
-/// <remarks>The queues live only as long as the process; the store is saved so that <c>gymcoach analytics</c> can read what a demo computed.</remarks>
+/// <summary>Everything in this process: SQS-semantics queues on channels and the embedded store, saved to the state folder between commands.</summary>
+/// <remarks>
+/// Saving keeps the store and the messages still in the queues (content, not receive counts), so that
+/// <c>gymcoach analytics</c> reads what a demo computed, <c>gymcoach dlq</c> inspects and redrives what it dead-lettered,
+/// and the next <c>gymcoach run</c> processes what was redriven.
+/// </remarks>
 internal sealed class EmbeddedBackend : IBackend
 {
     /// <summary>Short, so that failed messages come back within seconds in a local run, yet above any invocation's duration.</summary>
@@ -16,12 +20,12 @@ internal sealed class EmbeddedBackend : IBackend
     public const int MaxReceiveCount = 5;
 
     private readonly EmbeddedItemStore _store;
-    private readonly string _snapshotPath;
+    private readonly string _stateDirectory;
 
-    private EmbeddedBackend(EmbeddedItemStore store, string snapshotPath)
+    private EmbeddedBackend(EmbeddedItemStore store, string stateDirectory)
     {
         _store = store;
-        _snapshotPath = snapshotPath;
+        _stateDirectory = stateDirectory;
         WritesDeadLetterQueue = new EmbeddedQueue(new EmbeddedQueueOptions { Name = "gymcoach-writes-dlq" });
         WritesQueue = new EmbeddedQueue(new EmbeddedQueueOptions
         {
@@ -52,19 +56,39 @@ internal sealed class EmbeddedBackend : IBackend
 
     public IItemStore Store => _store;
 
+    private string StorePath => Path.Combine(_stateDirectory, "embedded-store.json");
+
+    private string QueuesPath => Path.Combine(_stateDirectory, "embedded-queues.json");
+
+    private IMessageQueue[] Queues => [WritesQueue, WritesDeadLetterQueue, AnalyticsQueue, AnalyticsDeadLetterQueue];
+
     public static async Task<EmbeddedBackend> OpenAsync(string stateDirectory, bool fresh, CancellationToken cancellationToken)
     {
-        var snapshotPath = Path.Combine(stateDirectory, "embedded-store.json");
-        var store = new EmbeddedItemStore();
-        if (!fresh)
+        var backend = new EmbeddedBackend(new EmbeddedItemStore(), stateDirectory);
+        if (fresh)
         {
-            await StoreSnapshot.LoadAsync(store, snapshotPath, cancellationToken);
+            return backend;
         }
 
-        return new EmbeddedBackend(store, snapshotPath);
+        backend._store.Restore(await StateFile.LoadAsync(backend.StorePath, SnapshotJsonContext.Default.IReadOnlyListStoredItem, cancellationToken) ?? []);
+        var saved = await StateFile.LoadAsync(backend.QueuesPath, SnapshotJsonContext.Default.DictionaryStringIReadOnlyListOutgoingMessage, cancellationToken);
+        foreach (var queue in backend.Queues)
+        {
+            if (saved is not null && saved.TryGetValue(queue.Name, out var messages) && messages.Count > 0)
+            {
+                await queue.SendAllAsync(messages, cancellationToken);
+            }
+        }
+
+        return backend;
     }
 
-    public Task SaveAsync(CancellationToken cancellationToken) => StoreSnapshot.SaveAsync(_store, _snapshotPath, cancellationToken);
+    public async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        await StateFile.SaveAsync(StorePath, _store.Snapshot(), SnapshotJsonContext.Default.IReadOnlyListStoredItem, cancellationToken);
+        var queues = Queues.ToDictionary(q => q.Name, q => ((EmbeddedQueue)q).Snapshot(), StringComparer.Ordinal);
+        await StateFile.SaveAsync(QueuesPath, queues, SnapshotJsonContext.Default.DictionaryStringIReadOnlyListOutgoingMessage, cancellationToken);
+    }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

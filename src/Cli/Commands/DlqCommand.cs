@@ -35,7 +35,7 @@ internal sealed class DlqCommand : ICommand
         var endpoint = reader.String("sqs-endpoint");
         var max = reader.Int("max", action == "list" ? 100 : 1000, 1, MaxLimit);
         var json = reader.Flag("json");
-        _ = BackendOptions.Read(reader);
+        var backendOptions = BackendOptions.Read(reader);
         string? messageId = null;
         if (action == "show")
         {
@@ -47,13 +47,22 @@ internal sealed class DlqCommand : ICommand
             reader.EnsureAllUsed(positionalCount: 1);
         }
 
-        var queues = (await QueueSetOpener.OpenAsync(backend, endpoint, cancellationToken)).Select(which);
-        return action switch
+        var set = await QueueSetOpener.OpenAsync(backend, endpoint, backendOptions.StateDirectory, cancellationToken);
+        var queues = set.Select(which);
+        if (action != "redrive")
         {
-            "list" => await ListAsync(queues, max, json, cancellationToken),
-            "show" => await ShowAsync(queues, messageId!, max, cancellationToken),
-            _ => await RedriveAsync(queues, max, json, cancellationToken),
-        };
+            return action == "list"
+                ? await ListAsync(queues, max, json, cancellationToken)
+                : await ShowAsync(queues, messageId!, max, cancellationToken);
+        }
+
+        var exitCode = await RedriveAsync(queues, max, json, cancellationToken);
+        if (set.Save is { } save)
+        {
+            await save(cancellationToken);
+        }
+
+        return exitCode;
     }
 
     private static async Task<int> ListAsync(IReadOnlyList<QueuePair> queues, int max, bool json, CancellationToken cancellationToken)

@@ -20,10 +20,10 @@ internal sealed class QueuesCommand : ICommand
         var backend = BackendOptions.ReadBackend(reader);
         var endpoint = reader.String("sqs-endpoint");
         var json = reader.Flag("json");
-        _ = BackendOptions.Read(reader); // --state and --verbose are accepted as on every command; the queues need neither.
+        var backendOptions = BackendOptions.Read(reader);
         reader.EnsureAllUsed();
 
-        var queues = await QueueSetOpener.OpenAsync(backend, endpoint, cancellationToken);
+        var queues = await QueueSetOpener.OpenAsync(backend, endpoint, backendOptions.StateDirectory, cancellationToken);
         var rows = await QueueReport.GatherAsync(queues, cancellationToken);
         await Console.Out.WriteAsync(json ? QueueReport.RenderJson(backend, rows) : QueueReport.RenderTable(backend, rows));
         return ExitCodes.Success;

@@ -8,6 +8,9 @@ internal sealed record QueueSet(string Backend, IMessageQueue Writes, IMessageQu
     public const string WritesName = "writes";
     public const string AnalyticsName = "analytics";
 
+    /// <summary>Keeps what a command changed (the embedded backend's saved state); null where the queues keep themselves.</summary>
+    public Func<CancellationToken, Task>? Save { get; init; }
+
     /// <summary>(name, source queue, dead-letter queue) of the queues <paramref name="which"/> selects: <c>writes</c>, <c>analytics</c> or <c>all</c>.</summary>
     public IReadOnlyList<(string Name, IMessageQueue Source, IMessageQueue DeadLetters)> Select(string which)
     {

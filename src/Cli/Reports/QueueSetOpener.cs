@@ -7,34 +7,31 @@ using GymCoach.Workers.Queueing.Sqs;
 
 namespace GymCoach.Cli.Reports;
 
-/// <summary>Opens the queues of a running pipeline for inspection from another process.</summary>
+/// <summary>Opens the pipeline's queues for inspection from another process.</summary>
 /// <remarks>
-/// Only backends whose queues outlive a process can be inspected: <c>aws</c> (the deployed stack) and <c>local</c>
-/// pointed at an SQS endpoint that is already running (<c>--sqs-endpoint</c>). The embedded backend's queues, and the
-/// fauxqs a <c>local</c> command starts for itself, live inside the process that runs the pipeline; the embedded
-/// <c>--state</c> snapshot holds the store only. Those cases are refused with that explanation rather than showing
-/// the empty queues a new process would have.
+/// <c>aws</c> opens the deployed stack's queues; <c>embedded</c> opens the queues saved in the <c>--state</c> folder
+/// (what the last demo or run left in them); <c>local</c> needs an SQS endpoint that keeps running
+/// (<c>--sqs-endpoint</c>), since the fauxqs a <c>local</c> command starts lives only as long as that command.
 /// </remarks>
 internal static class QueueSetOpener
 {
     public const string EndpointVariable = "GYMCOACH_SQS_ENDPOINT";
-
-    public const string EmbeddedRefusal =
-        "the embedded backend's queues live only inside the process that runs the pipeline (gymcoach demo or run), and its " +
-        "--state snapshot holds the store, not the queues: another process cannot inspect them. Use --backend local " +
-        "--sqs-endpoint URL (an SQS emulator that keeps running) or --backend aws; within a demo, the summary counts the dead letters.";
 
     public const string LocalRefusal =
         "the local backend starts its own fauxqs, whose queues live only as long as the command that started it. Point this " +
         "command at an SQS endpoint that keeps running with --sqs-endpoint URL (or " + EndpointVariable + "), with the queues " +
         "gymcoach-writes, gymcoach-analytics and their -dlq queues on it.";
 
-    public static async Task<QueueSet> OpenAsync(string backend, string? sqsEndpoint, CancellationToken cancellationToken)
+    public static async Task<QueueSet> OpenAsync(string backend, string? sqsEndpoint, string stateDirectory, CancellationToken cancellationToken)
     {
         switch (backend)
         {
             case BackendOptions.Embedded:
-                throw new CommandFailedException(EmbeddedRefusal);
+                var embedded = await EmbeddedBackend.OpenAsync(stateDirectory, fresh: false, cancellationToken);
+                return new QueueSet(backend, embedded.WritesQueue, embedded.WritesDeadLetterQueue, embedded.AnalyticsQueue, embedded.AnalyticsDeadLetterQueue)
+                {
+                    Save = embedded.SaveAsync,
+                };
             case BackendOptions.Local:
                 var endpoint = sqsEndpoint ?? Environment.GetEnvironmentVariable(EndpointVariable);
                 if (string.IsNullOrWhiteSpace(endpoint))

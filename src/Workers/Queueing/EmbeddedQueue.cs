@@ -218,6 +218,41 @@ public sealed class EmbeddedQueue : IMessageQueue
 
     /// <inheritdoc/>
     /// <remarks>Exact rather than approximate; <see cref="QueueCounts.OldestMessageAge"/> is zero on an empty queue.</remarks>
+    /// <summary>Every message still in the queue (visible, in flight or delayed), oldest first, as it was sent.</summary>
+    /// <remarks>
+    /// For saving the queue between processes: sending these to a new queue restores the content, not the receive
+    /// counts or timestamps. String attributes only, as <see cref="OutgoingMessage"/> carries.
+    /// </remarks>
+    public IReadOnlyList<OutgoingMessage> Snapshot()
+    {
+        lock (_gate)
+        {
+            var messages = new List<OutgoingMessage>();
+            foreach (var message in _ledger.InSendOrder)
+            {
+                var content = message.Content;
+                Dictionary<string, string>? attributes = null;
+                foreach (var (name, attribute) in content.Attributes)
+                {
+                    if (attribute.StringValue is { } value)
+                    {
+                        (attributes ??= new Dictionary<string, string>(StringComparer.Ordinal))[name] = value;
+                    }
+                }
+
+                messages.Add(new OutgoingMessage
+                {
+                    Body = content.Body,
+                    Attributes = attributes,
+                    MessageGroupId = content.GroupId,
+                    DeduplicationId = content.DeduplicationId,
+                });
+            }
+
+            return messages;
+        }
+    }
+
     public Task<QueueCounts> GetCountsAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

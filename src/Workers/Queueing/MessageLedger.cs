@@ -14,6 +14,9 @@ internal sealed class MessageLedger(IDeliveryOrder order, TimeSpan visibilityTim
     private readonly DueHeap _due = new();
     private readonly Dictionary<string, QueuedMessage> _byReceipt = new(StringComparer.Ordinal);
     private readonly LinkedList<QueuedMessage> _sendOrder = new();
+
+    /// <summary>Every message not yet deleted or redriven, oldest first.</summary>
+    public IEnumerable<QueuedMessage> InSendOrder => _sendOrder;
     private readonly string _receiptPrefix = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()) + "-";
     private long _receiptSerial;
     private long _visible;

@@ -5,18 +5,35 @@ namespace GymCoach.Cli.Tests.Commands;
 /// <summary>The commands as a user runs them where they cannot work: clear refusals and argument errors.</summary>
 public sealed class QueuesAndDlqCommandTests
 {
-    [Theory]
-    [InlineData("queues")]
-    [InlineData("dlq", "list")]
-    [InlineData("dlq", "redrive", "--queue", "writes")]
-    public async Task OnTheEmbeddedBackend_TheCommandsSayWhyTheyCannotSeeTheQueues(params string[] args)
+    [Fact]
+    public async Task OnTheEmbeddedBackend_TheDemosDeadLettersCanBeListedAndRedriven()
     {
-        var result = await CliProcess.RunAsync(null, args);
+        var state = Directory.CreateTempSubdirectory("gymcoach-dlq-").FullName;
+        try
+        {
+            var demo = await CliProcess.RunAsync(null, "demo", "--users", "5", "--workouts", "100", "--state", state);
+            Assert.True(demo.ExitCode == 0, demo.StandardError);
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("the embedded backend's queues live only inside the process that runs the pipeline", result.StandardError, StringComparison.Ordinal);
-        Assert.Contains("--state snapshot holds the store, not the queues", result.StandardError, StringComparison.Ordinal);
-        Assert.Equal(string.Empty, result.StandardOutput);
+            var listed = await CliProcess.RunAsync(null, "dlq", "list", "--state", state);
+            Assert.True(listed.ExitCode == 0, listed.StandardError);
+            Assert.Contains("conflict: workout", listed.StandardOutput, StringComparison.Ordinal);
+
+            var redriven = await CliProcess.RunAsync(null, "dlq", "redrive", "--queue", "writes", "--state", state, "--json");
+            Assert.True(redriven.ExitCode == 0, redriven.StandardError);
+            Assert.Contains("\"moved\": 1", redriven.StandardOutput, StringComparison.Ordinal);
+
+            // Saved: the message waits in the writes queue for the next run, and the dead-letter queue is empty.
+            var queues = await CliProcess.RunAsync(null, "queues", "--state", state, "--json");
+            Assert.True(queues.ExitCode == 0, queues.StandardError);
+            using var report = System.Text.Json.JsonDocument.Parse(queues.StandardOutput);
+            var writes = report.RootElement.GetProperty("queues").EnumerateArray().Single(q => q.GetProperty("queue").GetString() == "writes");
+            Assert.Equal(1, writes.GetProperty("visible").GetInt64());
+            Assert.Equal(0, writes.GetProperty("deadLetterQueue").GetProperty("visible").GetInt64());
+        }
+        finally
+        {
+            Directory.Delete(state, recursive: true);
+        }
     }
 
     [Fact]
