@@ -40,6 +40,7 @@ internal sealed class InvokeCommand : ICommand
             : (new AnalyticsHandler(backend.Store, time, logger), backend.AnalyticsDeadLetterQueue);
         var processor = new BatchProcessor(new BatchProcessorOptions(), deadLetterQueue, time, logger: logger);
 
+        var queuedBefore = (await backend.AnalyticsQueue.GetCountsAsync(cancellationToken)).Total;
         var outcome = await processor.ProcessAsync(sqsEvent, handler, time.GetUtcNow() + FunctionTimeout, cancellationToken);
         await backend.SaveAsync(cancellationToken);
 
@@ -49,7 +50,7 @@ internal sealed class InvokeCommand : ICommand
             await stdout.WriteAsync("\n"u8.ToArray(), cancellationToken);
         }
 
-        var recomputes = (await backend.AnalyticsQueue.GetCountsAsync(cancellationToken)).Total;
+        var recomputes = (await backend.AnalyticsQueue.GetCountsAsync(cancellationToken)).Total - queuedBefore;
         await System.Console.Error.WriteLineAsync(
             $"{outcome.Succeeded} succeeded, {outcome.RetryFailed + outcome.NotStarted} to retry, {outcome.DeadLettered} dead-lettered"
             + (function == "writes" ? $", {recomputes} analytics recompute requests sent" : string.Empty));
