@@ -47,6 +47,9 @@ internal sealed class LocalBackend : IBackend
 
     public IItemStore Store { get; }
 
+    /// <summary>The running fauxqs, for other commands (<c>gymcoach queues</c>, <c>gymcoach dlq</c>) to reach while this one runs.</summary>
+    public Uri SqsEndpoint => _sqs.Endpoint;
+
     /// <param name="fresh">Start from an empty table instead of the one saved under the state folder.</param>
     public static async Task<LocalBackend> StartAsync(string stateDirectory, bool fresh, CancellationToken cancellationToken)
     {

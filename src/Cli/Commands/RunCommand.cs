@@ -65,6 +65,11 @@ internal sealed class RunCommand : ICommand
             : settings.ApiKey is null ? $"API key (all operations, shown only now): {server.ApiKey}"
             : "API key: the one given (all operations)");
         await output.WriteLineAsync($"Dashboard (no key needed, local only): {server.BaseAddress}dashboard");
+        if (backend is LocalBackend local)
+        {
+            await output.WriteLineAsync($"Local SQS endpoint (for gymcoach queues|dlq --backend local --sqs-endpoint): {local.SqsEndpoint}");
+        }
+
         await output.WriteLineAsync("Ctrl-C stops: requests in flight are answered and queued work is processed first.");
         await output.FlushAsync(cancellationToken);
 
