@@ -40,7 +40,7 @@ internal sealed class DemoCommand : ICommand
         DemoSummary.Write(result, System.Console.Out);
         if (report is not null)
         {
-            await File.WriteAllTextAsync(report, DashboardPage.Report(result.Series), cancellationToken);
+            await File.WriteAllTextAsync(report, DashboardPage.Report(result.Series with { Table = DemoSummary.Rows(result) }), cancellationToken);
             await System.Console.Out.WriteLineAsync($"Report (self-contained, opens offline): {Path.GetFullPath(report)}");
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GymCoach.Cli.Reports.Live;
 using GymCoach.Workers.Metrics;
 
 namespace GymCoach.Cli.Demo;
@@ -8,31 +9,7 @@ internal static class DemoSummary
 {
     public static void Write(DemoResult result, TextWriter output)
     {
-        var writes = result.Writes;
-        var analytics = result.Analytics;
-        var seconds = Math.Max(result.Elapsed.TotalSeconds, 0.001);
-        var check = result.Check;
-        var rows = new (string Name, string Value)[]
-        {
-            ("backend", result.Options.Backend),
-            ("workload", $"{result.Options.Users:N0} users, {result.Options.Workouts:N0} workouts, seed {result.Options.Seed}"),
-            ("messages produced", $"{result.Workload.MessageCount:N0} through the HTTP API ({result.Workload.Duplicates:N0} duplicates, {result.Workload.ExpectedDeadLetters:N0} conflicting)"),
-            ("rejected by the API", $"{check.Rejected:N0} invalid requests (expected {check.ExpectedRejections:N0}), none of them queued"),
-            ("elapsed", $"{result.Elapsed.TotalSeconds:N1} s"),
-            ("throughput", $"{writes.MessagesDeleted / seconds:N0} writes/s, {(writes.MessagesDeleted + analytics.MessagesDeleted) / seconds:N0} messages/s over both workers"),
-            ("end-to-end latency (writes)", Percentiles(writes.EndToEndLatency)),
-            ("end-to-end latency (recomputes)", Percentiles(analytics.EndToEndLatency)),
-            ("invocation duration (writes)", Percentiles(writes.InvocationDuration)),
-            ("invocations", $"{writes.Invocations:N0} writes, {analytics.Invocations:N0} analytics ({writes.FailedInvocations + analytics.FailedInvocations:N0} retried whole)"),
-            ("analytics recomputes", $"{analytics.MessagesDeleted:N0} requests for {check.UsersChecked:N0} users"),
-            ("injected failures", $"{result.InjectedFailures:N0} (failure rate {result.Options.FailureRate.ToString(CultureInfo.InvariantCulture)})"),
-            ("partial-batch failures", $"{writes.MessagesReportedFailed + analytics.MessagesReportedFailed:N0} reported, {writes.Redeliveries + analytics.Redeliveries:N0} redeliveries"),
-            ("dead-letter queues", $"{check.DeadLetters:N0} (expected {check.ExpectedDeadLetters:N0})"),
-            ("check", check.Passed
-                ? $"PASSED: analytics of all {check.UsersChecked:N0} users equal a direct computation; {check.ProfilesChecked:N0} profiles are the newest"
-                : $"FAILED: {check.MismatchCount:N0} mismatches; dead letters {check.DeadLetters:N0} of {check.ExpectedDeadLetters:N0} expected; rejections {check.Rejected:N0} of {check.ExpectedRejections:N0}"),
-        };
-
+        var rows = Rows(result);
         var width = rows.Max(r => r.Name.Length);
         output.WriteLine();
         output.WriteLine("GymCoach demo summary");
@@ -41,10 +18,39 @@ internal static class DemoSummary
             output.WriteLine($"  {name.PadRight(width)}  {value}");
         }
 
-        foreach (var example in check.Examples)
+        foreach (var example in result.Check.Examples)
         {
             output.WriteLine($"  mismatch: {example}");
         }
+    }
+
+    /// <summary>The summary as name and value rows: printed by <see cref="Write"/>, and the table of a <c>--report</c>.</summary>
+    public static IReadOnlyList<SummaryRow> Rows(DemoResult result)
+    {
+        var writes = result.Writes;
+        var analytics = result.Analytics;
+        var seconds = Math.Max(result.Elapsed.TotalSeconds, 0.001);
+        var check = result.Check;
+        return
+        [
+            new("backend", result.Options.Backend),
+            new("workload", $"{result.Options.Users:N0} users, {result.Options.Workouts:N0} workouts, seed {result.Options.Seed}"),
+            new("messages produced", $"{result.Workload.MessageCount:N0} through the HTTP API ({result.Workload.Duplicates:N0} duplicates, {result.Workload.ExpectedDeadLetters:N0} conflicting)"),
+            new("rejected by the API", $"{check.Rejected:N0} invalid requests (expected {check.ExpectedRejections:N0}), none of them queued"),
+            new("elapsed", $"{result.Elapsed.TotalSeconds:N1} s"),
+            new("throughput", $"{writes.MessagesDeleted / seconds:N0} writes/s, {(writes.MessagesDeleted + analytics.MessagesDeleted) / seconds:N0} messages/s over both workers"),
+            new("end-to-end latency (writes)", Percentiles(writes.EndToEndLatency)),
+            new("end-to-end latency (recomputes)", Percentiles(analytics.EndToEndLatency)),
+            new("invocation duration (writes)", Percentiles(writes.InvocationDuration)),
+            new("invocations", $"{writes.Invocations:N0} writes, {analytics.Invocations:N0} analytics ({writes.FailedInvocations + analytics.FailedInvocations:N0} retried whole)"),
+            new("analytics recomputes", $"{analytics.MessagesDeleted:N0} requests for {check.UsersChecked:N0} users"),
+            new("injected failures", $"{result.InjectedFailures:N0} (failure rate {result.Options.FailureRate.ToString(CultureInfo.InvariantCulture)})"),
+            new("partial-batch failures", $"{writes.MessagesReportedFailed + analytics.MessagesReportedFailed:N0} reported, {writes.Redeliveries + analytics.Redeliveries:N0} redeliveries"),
+            new("dead-letter queues", $"{check.DeadLetters:N0} (expected {check.ExpectedDeadLetters:N0})"),
+            new("check", check.Passed
+                ? $"PASSED: analytics of all {check.UsersChecked:N0} users equal a direct computation; {check.ProfilesChecked:N0} profiles are the newest"
+                : $"FAILED: {check.MismatchCount:N0} mismatches; dead letters {check.DeadLetters:N0} of {check.ExpectedDeadLetters:N0} expected; rejections {check.Rejected:N0} of {check.ExpectedRejections:N0}"),
+        ];
     }
 
     private static string Percentiles(LatencyHistogram histogram) =>

@@ -38,5 +38,6 @@ public sealed class DemoReportTests : IDisposable
         Assert.Equal(6, Regex.Count(dom, """<svg[^>]*data-chart="""));
         Assert.Contains("""<path class="series" data-series="writesPerSecond" """, dom, StringComparison.Ordinal);
         Assert.Matches("""data-summary="writesProcessed">[1-9]""", dom);
+        Assert.Matches("""<table id="report-table">.*<th>check</th><td>PASSED: analytics of all""", dom);
     }
 }

@@ -11,4 +11,7 @@ internal sealed record PipelineSnapshot
     public required IReadOnlyList<PipelineSample> Samples { get; init; }
 
     public required PipelineSummary Summary { get; init; }
+
+    /// <summary>A report's own summary table (the demo's), as name and value rows; null on the live dashboard.</summary>
+    public IReadOnlyList<SummaryRow>? Table { get; init; }
 }
