@@ -87,7 +87,7 @@ internal sealed class LocalBackend : IBackend
 
     /// <summary>Where DynamoDB Local keeps the table between commands: in memory-backed /dev/shm when the machine has it.</summary>
     /// <remarks>DynamoDB Local syncs its database file on every write; on a disk that makes a demo many times slower.</remarks>
-    private static string DatabaseDirectory(string stateDirectory)
+    internal static string DatabaseDirectory(string stateDirectory)
     {
         var state = Path.GetFullPath(Path.Combine(stateDirectory, "dynamodb-local"));
         if (!Directory.Exists("/dev/shm"))

@@ -13,7 +13,17 @@ public sealed class BackendEquivalenceTests : IDisposable
 {
     private readonly string _state = Directory.CreateTempSubdirectory("gymcoach-equivalence-").FullName;
 
-    public void Dispose() => Directory.Delete(_state, recursive: true);
+    public void Dispose()
+    {
+        // The local backend keeps DynamoDB Local's database in /dev/shm, keyed by the state folder: remove it too.
+        var database = LocalBackend.DatabaseDirectory(Path.Combine(_state, BackendOptions.Local));
+        if (Directory.Exists(database))
+        {
+            Directory.Delete(database, recursive: true);
+        }
+
+        Directory.Delete(_state, recursive: true);
+    }
 
     [Fact]
     public async Task Demo_OnEmbeddedAndOnLocalEmulators_EndsInTheSameAnalyticsAndProfiles()
