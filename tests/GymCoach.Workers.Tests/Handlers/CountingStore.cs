@@ -3,13 +3,20 @@ using GymCoach.Contracts.Storage;
 
 namespace GymCoach.Workers.Tests.Handlers;
 
-/// <summary>Passes every call to a real store and counts the queries per partition.</summary>
+/// <summary>Passes every call to a real store and counts the point reads and the queries per partition.</summary>
 internal sealed class CountingStore(IItemStore inner) : IItemStore
 {
+    private int _gets;
+
     public ConcurrentDictionary<string, int> QueriesByPartition { get; } = new(StringComparer.Ordinal);
 
-    public Task<StoredItem?> GetAsync(string partitionKey, string sortKey, CancellationToken cancellationToken) =>
-        inner.GetAsync(partitionKey, sortKey, cancellationToken);
+    public int Gets => Volatile.Read(ref _gets);
+
+    public Task<StoredItem?> GetAsync(string partitionKey, string sortKey, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _gets);
+        return inner.GetAsync(partitionKey, sortKey, cancellationToken);
+    }
 
     public Task<IReadOnlyList<WriteResult>> WriteAsync(IReadOnlyList<ItemWrite> writes, CancellationToken cancellationToken) =>
         inner.WriteAsync(writes, cancellationToken);

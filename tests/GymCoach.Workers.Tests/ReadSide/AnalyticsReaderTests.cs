@@ -12,7 +12,7 @@ public sealed class AnalyticsReaderTests
     [Fact]
     public async Task SecondRead_IsServedFromTheCacheWithoutTouchingTheStore()
     {
-        var store = new CountingGetStore(new EmbeddedItemStore());
+        var store = new CountingStore(new EmbeddedItemStore());
         var harness = new WorkerHarness(store: store);
         await harness.WriteAsync(WorkerHarness.WorkoutBody(WorkoutBuilder.For("rae").WithId("w1").Exercise("deadlift", (5, 100m)).Build()));
         await harness.DrainRecomputesAsync();
@@ -35,7 +35,7 @@ public sealed class AnalyticsReaderTests
     [InlineData(60)]
     public async Task Json_IsTheServedDocument_CompressedInTheCacheOrNot_AndSecondReadIsAHit(int workouts)
     {
-        var store = new CountingGetStore(new EmbeddedItemStore());
+        var store = new CountingStore(new EmbeddedItemStore());
         var harness = new WorkerHarness(store: store);
         for (var i = 0; i < workouts; i++)
         {
