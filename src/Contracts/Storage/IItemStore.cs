@@ -9,9 +9,24 @@ public interface IItemStore
 {
     Task<StoredItem?> GetAsync(string partitionKey, string sortKey, CancellationToken cancellationToken);
 
+    /// <summary>Reads several items at once, strongly consistent; batched downstream (100 keys per BatchGetItem, retrying unprocessed keys).</summary>
+    /// <returns>One entry per key, in order, null where no live item has the key; a key may appear more than once.</returns>
+    Task<IReadOnlyList<StoredItem?>> GetManyAsync(IReadOnlyList<ItemKey> keys, CancellationToken cancellationToken);
+
     /// <summary>Writes the items, each under its own condition; batched downstream (25 per BatchWriteItem, retrying unprocessed items).</summary>
     /// <returns>One result per write, in order; a failed condition returns the item that is stored.</returns>
     Task<IReadOnlyList<WriteResult>> WriteAsync(IReadOnlyList<ItemWrite> writes, CancellationToken cancellationToken);
+
+    /// <summary>Writes all or nothing (TransactWriteItems downstream): every condition holds and every write is applied, or none is.</summary>
+    /// <remarks>
+    /// At most <see cref="MaxAtomicWrites"/> writes, to distinct keys. Unconditional writes join the transaction as they are.
+    /// A refused condition is an answer, not a failure: the result names every refused write with the item that is stored.
+    /// </remarks>
+    /// <exception cref="ArgumentException">More than <see cref="MaxAtomicWrites"/> writes, two writes to one key, or a write that breaks a limit.</exception>
+    Task<TransactionResult> WriteAtomicallyAsync(IReadOnlyList<ItemWrite> writes, CancellationToken cancellationToken);
+
+    /// <summary>The most writes one <see cref="WriteAtomicallyAsync"/> call may hold: DynamoDB's TransactWriteItems limit.</summary>
+    const int MaxAtomicWrites = 100;
 
     /// <summary>One page of the items of a partition whose sort key starts with <paramref name="sortKeyPrefix"/>, ascending by sort key.</summary>
     /// <param name="continuationToken">Null for the first page, then the previous page's token.</param>

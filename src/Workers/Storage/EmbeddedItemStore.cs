@@ -33,6 +33,59 @@ public sealed class EmbeddedItemStore(TimeProvider? timeProvider = null) : IItem
         return Task.FromResult(item);
     }
 
+    public Task<IReadOnlyList<StoredItem?>> GetManyAsync(IReadOnlyList<ItemKey> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        cancellationToken.ThrowIfCancellationRequested();
+        var now = _time.GetUtcNow();
+        var items = new StoredItem?[keys.Count];
+        for (var i = 0; i < keys.Count; i++)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(keys[i].PartitionKey);
+            ArgumentException.ThrowIfNullOrEmpty(keys[i].SortKey);
+            items[i] = _partitions.TryGetValue(keys[i].PartitionKey, out var partition) ? partition.Get(keys[i].SortKey, now) : null;
+        }
+
+        return Task.FromResult<IReadOnlyList<StoredItem?>>(items);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Holds the locks of every partition the writes touch while it checks all conditions and applies all writes.</remarks>
+    public Task<TransactionResult> WriteAtomicallyAsync(IReadOnlyList<ItemWrite> writes, CancellationToken cancellationToken)
+    {
+        ItemWriteRules.ValidateAtomic(writes);
+        cancellationToken.ThrowIfCancellationRequested();
+        var partitions = new SortedDictionary<string, ItemPartition>(StringComparer.Ordinal);
+        foreach (var write in writes)
+        {
+            partitions.TryAdd(write.Item.PartitionKey, Partition(write.Item.PartitionKey));
+        }
+
+        var held = 0;
+        try
+        {
+            foreach (var partition in partitions.Values)
+            {
+                partition.Gate.Enter();
+                held++;
+            }
+
+            return Task.FromResult(CheckAndApply(writes, partitions));
+        }
+        finally
+        {
+            foreach (var partition in partitions.Values)
+            {
+                if (held-- == 0)
+                {
+                    break;
+                }
+
+                partition.Gate.Exit();
+            }
+        }
+    }
+
     /// <inheritdoc/>
     /// <remarks>Writes apply one after another in list order, so a later write to the same key sees an earlier one.</remarks>
     /// <exception cref="ArgumentException">A write breaks a DynamoDB limit (empty or oversized key, half an index key, item over 400 KB) or has an unknown condition; nothing is written.</exception>
@@ -127,6 +180,33 @@ public sealed class EmbeddedItemStore(TimeProvider? timeProvider = null) : IItem
         {
             Partition(item.PartitionKey).Write(new ItemWrite(item), now);
         }
+    }
+
+    // Under the locks of every partition the writes touch.
+    private TransactionResult CheckAndApply(IReadOnlyList<ItemWrite> writes, SortedDictionary<string, ItemPartition> partitions)
+    {
+        var now = _time.GetUtcNow();
+        List<RefusedWrite>? refused = null;
+        for (var i = 0; i < writes.Count; i++)
+        {
+            var result = partitions[writes[i].Item.PartitionKey].Check(writes[i], now);
+            if (!result.Written)
+            {
+                (refused ??= []).Add(new RefusedWrite(i, result.Existing));
+            }
+        }
+
+        if (refused is not null)
+        {
+            return new TransactionResult(refused);
+        }
+
+        foreach (var write in writes)
+        {
+            partitions[write.Item.PartitionKey].Apply(write.Item);
+        }
+
+        return TransactionResult.Committed;
     }
 
     private ItemPartition Partition(string partitionKey) =>

@@ -20,30 +20,46 @@ internal sealed class ItemPartition(ItemIndex index)
         }
     }
 
+    /// <summary>Held by an atomic write across its partitions, taken in ordinal order of partition key so two never deadlock.</summary>
+    public Lock Gate => _gate;
+
     public WriteResult Write(ItemWrite write, DateTimeOffset now)
     {
-        var item = write.Item;
         lock (_gate)
         {
-            if (TryGetLive(item.SortKey, now, out var existing))
+            var result = Check(write, now);
+            if (result.Written)
             {
-                var refused = write.Condition switch
-                {
-                    WriteCondition.IfNotExists => true,
-                    WriteCondition.IfNewerVersion => existing.Version >= item.Version,
-                    _ => false,
-                };
-                if (refused)
-                {
-                    return WriteResult.Refused(existing);
-                }
+                Apply(write.Item);
             }
 
-            _items.TryGetValue(item.SortKey, out var previous);
-            _items[item.SortKey] = item;
-            index.Replace(previous, item);
+            return result;
+        }
+    }
+
+    /// <summary>Under <see cref="Gate"/>: whether the write's condition holds, changing nothing but dropping an expired item.</summary>
+    public WriteResult Check(ItemWrite write, DateTimeOffset now)
+    {
+        if (!TryGetLive(write.Item.SortKey, now, out var existing))
+        {
             return WriteResult.Success;
         }
+
+        var refused = write.Condition switch
+        {
+            WriteCondition.IfNotExists => true,
+            WriteCondition.IfNewerVersion => existing.Version >= write.Item.Version,
+            _ => false,
+        };
+        return refused ? WriteResult.Refused(existing) : WriteResult.Success;
+    }
+
+    /// <summary>Under <see cref="Gate"/>: stores the item, replacing what has its key.</summary>
+    public void Apply(StoredItem item)
+    {
+        _items.TryGetValue(item.SortKey, out var previous);
+        _items[item.SortKey] = item;
+        index.Replace(previous, item);
     }
 
     /// <summary>Up to <paramref name="limit"/> live items under the prefix after <paramref name="after"/>; the last key when more follow.</summary>

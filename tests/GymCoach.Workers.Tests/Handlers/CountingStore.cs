@@ -3,32 +3,69 @@ using GymCoach.Contracts.Storage;
 
 namespace GymCoach.Workers.Tests.Handlers;
 
-/// <summary>Passes every call to a real store and counts the point reads and the queries per partition.</summary>
+/// <summary>Passes every call to a real store and counts requests, items read and items written, by operation.</summary>
 internal sealed class CountingStore(IItemStore inner) : IItemStore
 {
     private int _gets;
+    private int _itemsRead;
+    private int _itemsWritten;
+    private int _atomicWrites;
 
     public ConcurrentDictionary<string, int> QueriesByPartition { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Point reads: one per <see cref="GetAsync"/>, one per <see cref="GetManyAsync"/> call.</summary>
     public int Gets => Volatile.Read(ref _gets);
 
-    public Task<StoredItem?> GetAsync(string partitionKey, string sortKey, CancellationToken cancellationToken)
+    /// <summary>Items returned by every read: gets, batched gets and query pages.</summary>
+    public int ItemsRead => Volatile.Read(ref _itemsRead);
+
+    /// <summary>Items written (refused conditions excluded), by plain and atomic writes alike.</summary>
+    public int ItemsWritten => Volatile.Read(ref _itemsWritten);
+
+    /// <summary>Calls of <see cref="WriteAtomicallyAsync"/>.</summary>
+    public int AtomicWrites => Volatile.Read(ref _atomicWrites);
+
+    public async Task<StoredItem?> GetAsync(string partitionKey, string sortKey, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _gets);
-        return inner.GetAsync(partitionKey, sortKey, cancellationToken);
+        var item = await inner.GetAsync(partitionKey, sortKey, cancellationToken);
+        Interlocked.Add(ref _itemsRead, item is null ? 0 : 1);
+        return item;
     }
 
-    public Task<IReadOnlyList<WriteResult>> WriteAsync(IReadOnlyList<ItemWrite> writes, CancellationToken cancellationToken) =>
-        inner.WriteAsync(writes, cancellationToken);
+    public async Task<IReadOnlyList<StoredItem?>> GetManyAsync(IReadOnlyList<ItemKey> keys, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _gets);
+        var items = await inner.GetManyAsync(keys, cancellationToken);
+        Interlocked.Add(ref _itemsRead, items.Count(static item => item is not null));
+        return items;
+    }
 
-    public Task<ItemPage> QueryAsync(string partitionKey, string sortKeyPrefix, int limit, string? continuationToken, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<WriteResult>> WriteAsync(IReadOnlyList<ItemWrite> writes, CancellationToken cancellationToken)
+    {
+        var results = await inner.WriteAsync(writes, cancellationToken);
+        Interlocked.Add(ref _itemsWritten, results.Count(static result => result.Written));
+        return results;
+    }
+
+    public async Task<TransactionResult> WriteAtomicallyAsync(IReadOnlyList<ItemWrite> writes, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _atomicWrites);
+        var result = await inner.WriteAtomicallyAsync(writes, cancellationToken);
+        Interlocked.Add(ref _itemsWritten, result.IsCommitted ? writes.Count : 0);
+        return result;
+    }
+
+    public async Task<ItemPage> QueryAsync(string partitionKey, string sortKeyPrefix, int limit, string? continuationToken, CancellationToken cancellationToken)
     {
         if (continuationToken is null)
         {
             QueriesByPartition.AddOrUpdate(partitionKey, 1, (_, count) => count + 1);
         }
 
-        return inner.QueryAsync(partitionKey, sortKeyPrefix, limit, continuationToken, cancellationToken);
+        var page = await inner.QueryAsync(partitionKey, sortKeyPrefix, limit, continuationToken, cancellationToken);
+        Interlocked.Add(ref _itemsRead, page.Items.Count);
+        return page;
     }
 
     public Task<ItemPage> QueryIndexAsync(string indexPartitionKey, string sortKeyPrefix, int limit, string? continuationToken, CancellationToken cancellationToken) =>

@@ -8,8 +8,14 @@ namespace GymCoach.Workers.Storage.Dynamo;
 /// <remarks>An expired item counts as absent (<c>#exp &lt;= :now</c>): TTL deletes lazily, and the embedded store never lets one be seen.</remarks>
 internal static class ConditionalPut
 {
+    /// <summary>A transaction's put: conditional as the write says, or plain for <see cref="WriteCondition.None"/> (an atomic write's unconditional part).</summary>
     public static Put TransactionItem(string tableName, ItemWrite write, long now)
     {
+        if (write.Condition == WriteCondition.None)
+        {
+            return new Put { TableName = tableName, Item = ItemAttributes.From(write.Item) };
+        }
+
         var (condition, names, values) = Condition(write, now);
         return new Put
         {

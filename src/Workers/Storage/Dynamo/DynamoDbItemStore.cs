@@ -34,6 +34,8 @@ public sealed class DynamoDbItemStore : IItemStore
     private readonly DynamoDbRetryPolicy _policy;
     private readonly BatchItemWriter _batches;
     private readonly TransactionItemWriter _transactions;
+    private readonly AtomicItemWriter _atomic;
+    private readonly BatchItemReader _reads;
     private readonly ConditionalPutWriter _puts;
     private readonly PageReader _pages;
 
@@ -49,6 +51,8 @@ public sealed class DynamoDbItemStore : IItemStore
         _policy = new DynamoDbRetryPolicy(_options, _counters, _time);
         _batches = new BatchItemWriter(client, _policy);
         _transactions = new TransactionItemWriter(client, _policy, _time);
+        _atomic = new AtomicItemWriter(client, _policy, _time);
+        _reads = new BatchItemReader(client, _policy, _time);
         _puts = new ConditionalPutWriter(client, _policy, _time);
         _pages = new PageReader(client, _policy, _time);
     }
@@ -71,6 +75,44 @@ public sealed class DynamoDbItemStore : IItemStore
 
         var item = ItemAttributes.ToItem(attributes);
         return ItemAttributes.IsExpired(item, _time.GetUtcNow()) ? null : item;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Distinct keys go out in BatchGetItem requests of 100, up to <see cref="DynamoDbStoreOptions.MaxConcurrentRequests"/> at once.</remarks>
+    /// <exception cref="DynamoDbStoreException">A request failed for good.</exception>
+    public async Task<IReadOnlyList<StoredItem?>> GetManyAsync(IReadOnlyList<ItemKey> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var distinct = new HashSet<ItemKey>(keys.Count);
+        foreach (var key in keys)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(key.PartitionKey);
+            ArgumentException.ThrowIfNullOrEmpty(key.SortKey);
+            distinct.Add(key);
+        }
+
+        var found = new Dictionary<ItemKey, StoredItem>(distinct.Count);
+        await Parallel.ForEachAsync(
+            distinct.Chunk(BatchItemReader.MaxBatchKeys),
+            new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentRequests, CancellationToken = cancellationToken },
+            async (batch, token) => await _reads.ReadAsync(batch, found, token));
+
+        var items = new StoredItem?[keys.Count];
+        for (var i = 0; i < keys.Count; i++)
+        {
+            items[i] = found.GetValueOrDefault(keys[i]);
+        }
+
+        return items;
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="DynamoDbStoreException">The transaction failed for good (throttled or conflicting past the retry budget, or refused for a reason other than a condition).</exception>
+    public Task<TransactionResult> WriteAtomicallyAsync(IReadOnlyList<ItemWrite> writes, CancellationToken cancellationToken)
+    {
+        ItemWriteRules.ValidateAtomic(writes);
+        cancellationToken.ThrowIfCancellationRequested();
+        return writes.Count == 0 ? Task.FromResult(TransactionResult.Committed) : _atomic.WriteAsync(writes, cancellationToken);
     }
 
     /// <inheritdoc/>
