@@ -41,7 +41,7 @@ internal sealed class DemoVerifier(IBackend backend)
                 continue;
             }
 
-            var actual = AnalyticsJson.Parse(stored.Data);
+            var actual = AnalyticsItems.ReadDocument(stored);
             var expected = AnalyticsDocument.From(AnalyticsCalculator.Compute(userId, workouts, actual.ComputedAt));
             if (AnalyticsJson.Serialize(expected) != AnalyticsJson.Serialize(actual))
             {

@@ -46,6 +46,15 @@ public static class EventValidator
         var errors = new ErrorCollector();
         errors.Id("userId", request.UserId);
         errors.Text("reason", request.Reason, MaxReasonLength);
+        if (request.WorkoutIds is { } workoutIds)
+        {
+            errors.Count("workoutIds", workoutIds.Count, 0, MaxRecomputeWorkoutIds);
+            for (var i = 0; i < workoutIds.Count; i++)
+            {
+                errors.Id(ErrorCollector.Format($"workoutIds[{i}]"), workoutIds[i]);
+            }
+        }
+
         return errors.ToList();
     }
 }

@@ -34,4 +34,6 @@ internal static class ValidationLimits
     public const int MaxGoalLength = 200;
 
     public const int MaxReasonLength = 200;
+
+    public const int MaxRecomputeWorkoutIds = Events.AnalyticsRecomputeRequested.MaxWorkoutIds;
 }

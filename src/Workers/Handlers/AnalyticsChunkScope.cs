@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Text.Json;
 using GymCoach.Contracts.Events;
 using GymCoach.Contracts.Lambda;
 using GymCoach.Contracts.Storage;
@@ -11,14 +9,14 @@ using GymCoach.Workers.Storage;
 
 namespace GymCoach.Workers.Handlers;
 
-/// <summary>One chunk of the analytics worker: each requested user is computed once, however many requests name them.</summary>
-/// <remarks>A computation of the same user already started by a concurrent chunk after this one began is joined, not repeated.</remarks>
+/// <summary>One chunk of the analytics worker: each requested user is brought up to date once, however many requests name them.</summary>
+/// <remarks>
+/// One batched read serves the whole chunk (every user's analytics item and every named workout), then one transaction
+/// per user that has something new. A user whose fold fails fails only their own messages.
+/// </remarks>
 internal sealed class AnalyticsChunkScope(AnalyticsHandler handler) : IChunkScope
 {
-    private readonly Dictionary<string, List<SqsMessage>> _messagesByUser = new(StringComparer.Ordinal);
-
-    // Every message of this chunk was received before this moment.
-    private readonly long _begunAt = Stopwatch.GetTimestamp();
+    private readonly Dictionary<string, FoldRequest> _byUser = new(StringComparer.Ordinal);
 
     public ValueTask HandleAsync(SqsMessage message, CancellationToken cancellationToken)
     {
@@ -28,91 +26,96 @@ internal sealed class AnalyticsChunkScope(AnalyticsHandler handler) : IChunkScop
             throw new PoisonMessageException($"event type '{type}' does not belong on the analytics queue");
         }
 
-        var userId = EventReader.ReadAnalyticsRecompute(message.Body).Data.UserId;
-        if (!_messagesByUser.TryGetValue(userId, out var messages))
+        var recompute = EventReader.ReadAnalyticsRecompute(message.Body).Data;
+        if (!_byUser.TryGetValue(recompute.UserId, out var request))
         {
-            _messagesByUser[userId] = messages = [];
+            _byUser[recompute.UserId] = request = new FoldRequest(recompute.UserId);
         }
 
-        messages.Add(message);
+        request.Rebuild |= recompute.Reason == RecomputeReasons.Rebuild;
+        foreach (var workoutId in recompute.WorkoutIds ?? [])
+        {
+            request.WorkoutIds.Add(workoutId);
+        }
+
+        request.Messages.Add(message);
         return ValueTask.CompletedTask;
     }
 
     public async ValueTask CompleteAsync(ChunkCompletion completion, CancellationToken cancellationToken)
     {
-        if (_messagesByUser.Count == 0)
+        if (_byUser.Count == 0)
         {
             return;
         }
 
-        var documents = new ConcurrentBag<AnalyticsDocument>();
+        var (states, workouts) = await ReadAsync(cancellationToken);
+        var written = new ConcurrentBag<UserAnalytics>();
         await Parallel.ForEachAsync(
-            _messagesByUser,
+            _byUser.Values,
             new ParallelOptions { MaxDegreeOfParallelism = AnalyticsHandler.UserParallelism, CancellationToken = cancellationToken },
-            async (entry, token) =>
+            async (request, token) =>
             {
                 try
                 {
-                    documents.Add(await handler.Computations.RunAsync(entry.Key, _begunAt, t => ComputeAsync(entry.Key, t), token));
+                    var analytics = await handler.Folder.BringUpToDateAsync(
+                        request.UserId, request.Rebuild, states[request.UserId], workouts[request.UserId], token);
+                    if (analytics is not null)
+                    {
+                        written.Add(analytics);
+                    }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
                 {
-                    foreach (var message in entry.Value)
+                    foreach (var message in request.Messages)
                     {
                         completion.Fail(message, ex);
                     }
                 }
             });
 
-        await SaveAsync([.. documents], cancellationToken);
+        handler.Metrics?.RecordRecomputes(written.Count);
+        if (handler.Cache is { } cache)
+        {
+            foreach (var analytics in written)
+            {
+                cache.Set(AnalyticsDocument.From(analytics));
+            }
+        }
     }
 
-    private async Task<AnalyticsDocument> ComputeAsync(string userId, CancellationToken cancellationToken)
+    /// <summary>Every user's analytics item and named workouts, in one batched read: each user's item is listed before their workouts.</summary>
+    private async Task<(Dictionary<string, StoredItem?> States, Dictionary<string, List<StoredItem>> Workouts)> ReadAsync(CancellationToken cancellationToken)
     {
-        var workouts = new List<WorkoutLogged>();
-        await foreach (var item in handler.Store.QueryAllAsync(TableKeys.UserPartition(userId), TableKeys.WorkoutSortKeyPrefix, cancellationToken))
+        var keys = new List<ItemKey>(_byUser.Count * 2);
+        foreach (var request in _byUser.Values)
         {
-            workouts.Add(JsonSerializer.Deserialize(item.Data, EventJsonContext.Default.WorkoutLogged)
-                ?? throw new InvalidDataException($"stored workout {item.SortKey} is null"));
+            keys.Add(AnalyticsItems.Key(request.UserId));
+            foreach (var workoutId in request.WorkoutIds)
+            {
+                keys.Add(WorkoutItems.Key(request.UserId, workoutId));
+            }
         }
 
-        return AnalyticsDocument.From(AnalyticsCalculator.Compute(userId, workouts, handler.TimeProvider.GetUtcNow()));
-    }
-
-    private async Task SaveAsync(AnalyticsDocument[] documents, CancellationToken cancellationToken)
-    {
-        var writes = new ItemWrite[documents.Length];
-        for (var i = 0; i < documents.Length; i++)
+        var items = await handler.Store.GetManyAsync(keys, cancellationToken);
+        var states = new Dictionary<string, StoredItem?>(_byUser.Count, StringComparer.Ordinal);
+        var workouts = new Dictionary<string, List<StoredItem>>(_byUser.Count, StringComparer.Ordinal);
+        var position = 0;
+        foreach (var request in _byUser.Values)
         {
-            writes[i] = new ItemWrite(
-                new StoredItem
+            states[request.UserId] = items[position++];
+            var stored = new List<StoredItem>(request.WorkoutIds.Count);
+            for (var i = 0; i < request.WorkoutIds.Count; i++)
+            {
+                if (items[position++] is { } workout)
                 {
-                    PartitionKey = TableKeys.UserPartition(documents[i].UserId),
-                    SortKey = TableKeys.AnalyticsSortKey,
-                    Data = AnalyticsJson.Serialize(documents[i]),
-                    Version = documents[i].ComputedFromWorkouts,
-                },
-                WriteCondition.IfNewerVersion);
+                    stored.Add(workout);
+                }
+            }
+
+            workouts[request.UserId] = stored;
         }
 
-        var results = await handler.Store.WriteAsync(writes, cancellationToken);
-        handler.Metrics?.RecordRecomputes(results.Count(r => r.Written));
-        if (handler.Cache is not { } cache)
-        {
-            return;
-        }
-
-        for (var i = 0; i < documents.Length; i++)
-        {
-            // Refused means a result from at least as much data is stored; the cache must not keep an older one.
-            if (results[i].Written)
-            {
-                cache.Set(documents[i]);
-            }
-            else
-            {
-                cache.Invalidate(documents[i].UserId);
-            }
-        }
+        return (states, workouts);
     }
 }

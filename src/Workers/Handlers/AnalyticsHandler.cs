@@ -1,5 +1,4 @@
 using GymCoach.Contracts.Storage;
-using GymCoach.Workers.Analytics;
 using GymCoach.Workers.Batching;
 using GymCoach.Workers.Caching;
 using GymCoach.Workers.Metrics;
@@ -7,19 +6,17 @@ using Serilog;
 
 namespace GymCoach.Workers.Handlers;
 
-/// <summary>The analytics worker: recomputes each requested user's analytics from the stored workouts and stores the result.</summary>
+/// <summary>The analytics worker: folds each requested user's new workouts into their stored analytics, or rebuilds them when asked.</summary>
 /// <remarks>
-/// Recomputing from the stored workouts (the source of truth) makes every request idempotent. The result's version is
-/// the number of workouts it was computed from, and it is written only over a result computed from fewer.
+/// Work per request is independent of the user's history: the request names the workouts that changed, and the stored
+/// analytics are exact running totals that those workouts are added to, each exactly once (<see cref="AnalyticsFolder"/>).
 /// </remarks>
 public sealed class AnalyticsHandler(IItemStore store, TimeProvider timeProvider, ILogger logger, AnalyticsCache? cache = null, MetricsRecorder? metrics = null) : IMessageHandler
 {
-    /// <summary>How many users of one chunk are recomputed at once.</summary>
+    /// <summary>How many users of one chunk are brought up to date at once.</summary>
     internal const int UserParallelism = 8;
 
     internal IItemStore Store => store;
-
-    internal TimeProvider TimeProvider => timeProvider;
 
     internal ILogger Logger => logger;
 
@@ -27,8 +24,7 @@ public sealed class AnalyticsHandler(IItemStore store, TimeProvider timeProvider
 
     internal MetricsRecorder? Metrics => metrics;
 
-    /// <summary>Recomputes in flight, shared by the chunks of this process that may use them.</summary>
-    internal SharedComputations<AnalyticsDocument> Computations { get; } = new();
+    internal AnalyticsFolder Folder { get; } = new(store, timeProvider);
 
     public IChunkScope BeginChunk() => new AnalyticsChunkScope(this);
 }

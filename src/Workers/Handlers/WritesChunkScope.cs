@@ -9,7 +9,7 @@ internal sealed class WritesChunkScope(WritesHandler handler) : IChunkScope
 {
     private readonly WorkoutWriter _workouts = new(handler.Store);
     private readonly ProfileWriter _profiles = new(handler.Store);
-    private readonly List<(SqsMessage Message, string UserId)> _forwardedRecomputes = [];
+    private readonly List<(SqsMessage Message, AnalyticsRecomputeRequested Request)> _forwardedRecomputes = [];
 
     public ValueTask HandleAsync(SqsMessage message, CancellationToken cancellationToken)
     {
@@ -24,7 +24,7 @@ internal sealed class WritesChunkScope(WritesHandler handler) : IChunkScope
                 break;
             case EventTypes.AnalyticsRecompute:
                 // A producer may post a recompute to the writes queue; pass it on rather than drop it.
-                _forwardedRecomputes.Add((message, EventReader.ReadAnalyticsRecompute(body).Data.UserId));
+                _forwardedRecomputes.Add((message, EventReader.ReadAnalyticsRecompute(body).Data));
                 break;
         }
 
@@ -36,9 +36,9 @@ internal sealed class WritesChunkScope(WritesHandler handler) : IChunkScope
         var affectedUsers = new RecomputeRequests();
         await _workouts.SaveAsync(completion, affectedUsers, cancellationToken);
         await _profiles.SaveAsync(cancellationToken);
-        foreach (var (message, userId) in _forwardedRecomputes)
+        foreach (var (message, request) in _forwardedRecomputes)
         {
-            affectedUsers.Add(userId, message);
+            affectedUsers.Forward(request, message);
         }
 
         await affectedUsers.SendAsync(handler.AnalyticsQueue, handler.TimeProvider, completion, cancellationToken);

@@ -26,6 +26,6 @@ public sealed class AnalyticsReader(IItemStore store, AnalyticsCache cache)
     private async Task<AnalyticsDocument?> LoadAsync(string userId, CancellationToken cancellationToken)
     {
         var item = await store.GetAsync(TableKeys.UserPartition(userId), TableKeys.AnalyticsSortKey, cancellationToken);
-        return item is null ? null : AnalyticsJson.Parse(item.Data);
+        return item is null ? null : AnalyticsItems.ReadDocument(item);
     }
 }

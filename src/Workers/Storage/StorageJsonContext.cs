@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace GymCoach.Workers.Storage;
 
 /// <summary>Source-generated JSON for the workers' own stored documents.</summary>
-[JsonSerializable(typeof(WorkoutFingerprint))]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(StoredProfile))]
+[JsonSerializable(typeof(StoredAnalytics))]
 public sealed partial class StorageJsonContext : JsonSerializerContext;

@@ -43,4 +43,22 @@ public sealed class RecomputeRulesTests
 
         Fields(errors, "userId", "reason");
     }
+
+    [Fact]
+    public void Named_workout_ids_are_valid()
+    {
+        Assert.Empty(EventValidator.ValidateRecompute(Some.Recompute() with { WorkoutIds = ["w-1", "w-2"] }));
+    }
+
+    [Fact]
+    public void Every_bad_workout_id_and_too_many_ids_are_reported()
+    {
+        var ids = Enumerable.Range(0, 501).Select(i => $"w-{i}").ToList();
+        ids[3] = "";
+        ids[7] = new string('w', 129);
+
+        var errors = EventValidator.ValidateRecompute(Some.Recompute() with { WorkoutIds = ids });
+
+        Fields(errors, "workoutIds", "workoutIds[3]", "workoutIds[7]");
+    }
 }

@@ -52,7 +52,7 @@ public sealed class BackendEquivalenceTests : IDisposable
         {
             var analytics = await backend.Store.GetAsync(TableKeys.UserPartition(userId), TableKeys.AnalyticsSortKey, timeout.Token);
             var profile = await backend.Store.GetAsync(TableKeys.UserPartition(userId), TableKeys.ProfileSortKey, timeout.Token);
-            var document = analytics is null ? null : AnalyticsJson.Parse(analytics.Data) with { ComputedAt = DateTimeOffset.UnixEpoch };
+            var document = analytics is null ? null : AnalyticsItems.ReadDocument(analytics) with { ComputedAt = DateTimeOffset.UnixEpoch };
             // The profile's data only: its event time and id are stamped by the API on arrival, so they differ between runs.
             var storedProfile = profile is null ? null : JsonSerializer.Deserialize(profile.Data, StorageJsonContext.Default.StoredProfile)!.Profile;
             state[userId] = (document is null ? "-" : AnalyticsJson.Serialize(document)) + " | "

@@ -1,3 +1,4 @@
+using GymCoach.Contracts.Events;
 using GymCoach.Contracts.Queueing;
 using GymCoach.Contracts.Storage;
 using GymCoach.Workers.Analytics;
@@ -36,40 +37,114 @@ public sealed class AnalyticsHandlerTests
     }
 
     [Fact]
-    public async Task ManyRequestsForOneUserInAChunk_AreComputedOnce()
+    public async Task ManyRequestsForOneUserInAChunk_AreReadInOneCall_AndWrittenOnce()
     {
         await _harness.WriteAsync(WorkerHarness.WorkoutBody(WorkoutBuilder.For("lee").WithId("w1").Exercise("deadlift", (5, 150m)).Build()));
-        var requests = Enumerable.Repeat(WorkerHarness.RecomputeBody("lee"), 40).Append(WorkerHarness.RecomputeBody("max"));
+        var requests = Enumerable.Repeat(WorkerHarness.RecomputeBody("lee", RecomputeReasons.WorkoutsChanged, "w1"), 40).Append(WorkerHarness.RecomputeBody("max"));
 
         var outcome = await _harness.RecomputeAsync(_harness.Event(requests));
 
         Assert.Equal(41, outcome.Succeeded);
-        Assert.Equal(1, _store.QueriesByPartition[TableKeys.UserPartition("lee")]);
-        Assert.Equal(1, _store.QueriesByPartition[TableKeys.UserPartition("max")]);
+        Assert.Equal(1, _store.Gets);
+        Assert.Equal(2, _store.AtomicWrites); // lee's fold, max's first (empty) analytics
+        Assert.Empty(_store.QueriesByPartition);
+        Assert.Equal(1, (await _harness.StoredAnalyticsAsync("lee"))!.TotalWorkouts);
     }
 
     [Fact]
-    public async Task AResultFromFewerWorkouts_NeverOverwritesOneFromMore()
+    public async Task ARepeatedRequest_ForWorkoutsCountedAlready_WritesNothing()
     {
-        await _harness.WriteAsync(WorkerHarness.WorkoutBody(WorkoutBuilder.For("ned").WithId("w1").Exercise("row", (10, 60m)).Build()));
-        var fromMore = AnalyticsDocument.From(AnalyticsCalculator.Compute(
-            "ned",
-            [
-                WorkoutBuilder.For("ned").WithId("w1").Exercise("row", (10, 60m)).Build(),
-                WorkoutBuilder.For("ned").WithId("w9").Exercise("row", (10, 65m)).Build(),
-            ],
-            DateTimeOffset.UtcNow));
-        await _store.WriteAsync([new ItemWrite(new StoredItem
+        await _harness.WriteAsync(WorkerHarness.WorkoutBody(WorkoutBuilder.For("lou").WithId("w1").Exercise("deadlift", (5, 150m)).Build()));
+        await _harness.DrainRecomputesAsync();
+        var written = _store.ItemsWritten;
+
+        var outcome = await _harness.RecomputeAsync(_harness.Event([WorkerHarness.RecomputeBody("lou", RecomputeReasons.WorkoutsChanged, "w1")]));
+
+        Assert.Equal(1, outcome.Succeeded);
+        Assert.Equal(written, _store.ItemsWritten);
+        Assert.Equal(1, (await _harness.StoredAnalyticsAsync("lou"))!.TotalWorkouts);
+    }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(300)]
+    public async Task ANewWorkout_CostsTheSameReadsAndWrites_WhateverTheHistory(int history)
+    {
+        for (var i = 0; i < history; i += 50)
         {
-            PartitionKey = TableKeys.UserPartition("ned"),
-            SortKey = TableKeys.AnalyticsSortKey,
-            Data = AnalyticsJson.Serialize(fromMore),
-            Version = fromMore.ComputedFromWorkouts,
-        })], CancellationToken.None);
+            await _harness.WriteAsync([.. Enumerable.Range(i, Math.Min(50, history - i)).Select(n =>
+                WorkerHarness.WorkoutBody(WorkoutBuilder.For("hal").WithId($"old-{n}").At(DateTimeOffset.Parse("2024-01-01T00:00:00Z").AddDays(n)).Exercise("row", (10, 60m)).Build()))]);
+            await _harness.DrainRecomputesAsync();
+        }
+
+        var (gets, read, written) = (_store.Gets, _store.ItemsRead, _store.ItemsWritten);
+        await _harness.WriteAsync(WorkerHarness.WorkoutBody(WorkoutBuilder.For("hal").WithId("new").Exercise("row", (10, 65m)).Build()));
+        await _harness.DrainRecomputesAsync();
+
+        Assert.Equal(1, _store.Gets - gets);
+        Assert.Equal(2, _store.ItemsRead - read); // the analytics item and the new workout
+        Assert.Equal(3, _store.ItemsWritten - written); // the workout, then its mark and the analytics in one transaction
+        Assert.Empty(_store.QueriesByPartition);
+        Assert.Equal(history + 1, (await _harness.StoredAnalyticsAsync("hal"))!.TotalWorkouts);
+    }
+
+    [Fact]
+    public async Task AResultOfAnotherCalculatorVersion_IsRebuiltFromTheWorkouts()
+    {
+        var workouts = new[]
+        {
+            WorkoutBuilder.For("ned").WithId("w1").Exercise("row", (10, 60m)).Build(),
+            WorkoutBuilder.For("ned").WithId("w2").Exercise("row", (10, 65m)).Build(),
+        };
+        await _harness.WriteAsync([.. workouts.Select(w => WorkerHarness.WorkoutBody(w))]);
+        await _harness.DrainRecomputesAsync();
+        await OverwriteAnalyticsAsync("ned", calculatorVersion: AnalyticsCalculator.Version - 1, totalWorkouts: 99);
 
         await _harness.RecomputeAsync(_harness.Event([WorkerHarness.RecomputeBody("ned")]));
 
-        Assert.Equal(2, (await _harness.StoredAnalyticsAsync("ned"))!.TotalWorkouts);
+        var stored = await _harness.StoredAnalyticsAsync("ned");
+        Assert.Equal(WorkerHarness.Expected("ned", workouts, stored!), AnalyticsJson.Serialize(stored!));
+    }
+
+    [Fact]
+    public async Task ARebuildRequest_RecomputesFromEveryStoredWorkout_CountingEachOnce()
+    {
+        var workouts = new[]
+        {
+            WorkoutBuilder.For("ray").WithId("w1").Exercise("row", (10, 60m)).Build(),
+            WorkoutBuilder.For("ray").WithId("w2").At("2026-11-02").Exercise("dip", (8, 0m)).Build(),
+        };
+        await _harness.WriteAsync(WorkerHarness.WorkoutBody(workouts[0]));
+        await _harness.DrainRecomputesAsync();
+        await OverwriteAnalyticsAsync("ray", calculatorVersion: AnalyticsCalculator.Version, totalWorkouts: 99); // damaged
+        await _harness.WriteAsync(WorkerHarness.WorkoutBody(workouts[1])); // stored, its fold still queued
+
+        await _harness.RecomputeAsync(_harness.Event([WorkerHarness.RecomputeBody("ray", RecomputeReasons.Rebuild)]));
+        await _harness.DrainRecomputesAsync();
+
+        var stored = await _harness.StoredAnalyticsAsync("ray");
+        Assert.Equal(WorkerHarness.Expected("ray", workouts, stored!), AnalyticsJson.Serialize(stored!));
+    }
+
+    [Fact]
+    public async Task AnalyticsStoredInTheEarlierFormat_AreServed_AndRebuiltOnTheNextRequest()
+    {
+        var workout = WorkoutBuilder.For("old").WithId("w1").Exercise("row", (10, 60m)).Build();
+        await _harness.WriteAsync(WorkerHarness.WorkoutBody(workout));
+        var legacy = AnalyticsDocument.From(AnalyticsCalculator.Compute("old", [workout], DateTimeOffset.UtcNow));
+        await _store.WriteAsync([new ItemWrite(new StoredItem
+        {
+            PartitionKey = TableKeys.UserPartition("old"),
+            SortKey = TableKeys.AnalyticsSortKey,
+            Data = AnalyticsJson.Serialize(legacy),
+            Version = legacy.ComputedFromWorkouts,
+        })], CancellationToken.None);
+        Assert.Equal(1, (await _harness.StoredAnalyticsAsync("old"))!.TotalWorkouts);
+
+        await _harness.DrainRecomputesAsync();
+
+        var stored = await _harness.StoredAnalyticsAsync("old");
+        Assert.Equal(WorkerHarness.Expected("old", [workout], stored!), AnalyticsJson.Serialize(stored!));
     }
 
     [Fact]
@@ -122,5 +197,15 @@ public sealed class AnalyticsHandlerTests
         Assert.Equal(1, outcome.DeadLettered);
         var dead = Assert.Single(await _harness.AnalyticsDeadLetters.ReceiveAsync(10, TimeSpan.Zero, CancellationToken.None));
         Assert.Contains("does not belong on the analytics queue", dead.GetStringAttribute(MessageAttributeNames.FailureReason));
+    }
+
+    private async Task OverwriteAnalyticsAsync(string userId, int calculatorVersion, int totalWorkouts)
+    {
+        var item = await _store.GetAsync(TableKeys.UserPartition(userId), TableKeys.AnalyticsSortKey, CancellationToken.None);
+        var state = AnalyticsItems.ReadState(item!)!;
+        var damaged = state with { CalculatorVersion = calculatorVersion, Analytics = state.Analytics with { TotalWorkouts = totalWorkouts } };
+        await _store.WriteAsync(
+            [new ItemWrite(item! with { Data = System.Text.Json.JsonSerializer.Serialize(damaged, StorageJsonContext.Default.StoredAnalytics), Version = item!.Version + 1 })],
+            CancellationToken.None);
     }
 }

@@ -58,8 +58,12 @@ internal sealed class WorkerHarness
             eventId ?? $"evt-profile-{displayName}",
             time));
 
-    public static string RecomputeBody(string userId) =>
-        EventWriter.Serialize(EventWriter.AnalyticsRecompute(new AnalyticsRecomputeRequested { UserId = userId, Reason = "test" }, "tests", "evt-r-" + userId, Now));
+    public static string RecomputeBody(string userId, string reason = "test", params string[] workoutIds) =>
+        EventWriter.Serialize(EventWriter.AnalyticsRecompute(
+            new AnalyticsRecomputeRequested { UserId = userId, Reason = reason, WorkoutIds = workoutIds.Length == 0 ? null : workoutIds },
+            "tests",
+            "evt-r-" + userId,
+            Now));
 
     /// <summary>Builds an event of the given bodies (message ids m1, m2, … across the harness's life) as delivered the <paramref name="receiveCount"/>th time.</summary>
     public SqsEvent Event(IEnumerable<string> bodies, int receiveCount = 1) => new()
@@ -107,7 +111,7 @@ internal sealed class WorkerHarness
     public async Task<AnalyticsDocument?> StoredAnalyticsAsync(string userId)
     {
         var item = await Store.GetAsync(TableKeys.UserPartition(userId), TableKeys.AnalyticsSortKey, CancellationToken.None);
-        return item is null ? null : AnalyticsJson.Parse(item.Data);
+        return item is null ? null : AnalyticsItems.ReadDocument(item);
     }
 
     public async Task<StoredProfile?> StoredProfileAsync(string userId)

@@ -71,13 +71,16 @@ public sealed class WritesHandlerTests
     }
 
     [Fact]
-    public async Task AWorkoutIdReusedByAnotherUser_IsAConflict()
+    public async Task AWorkoutIdUsedByAnotherUser_BlocksNoOne_BothAreStored()
     {
         await _harness.WriteAsync(WorkerHarness.WorkoutBody(WorkoutBuilder.For("dave").WithId("shared").Exercise("row", (8, 70m)).Build()));
 
-        var outcome = await _harness.WriteAsync(WorkerHarness.WorkoutBody(WorkoutBuilder.For("erin").WithId("shared").Exercise("row", (8, 70m)).Build(), "evt-2"));
+        var outcome = await _harness.WriteAsync(WorkerHarness.WorkoutBody(WorkoutBuilder.For("erin").WithId("shared").Exercise("row", (9, 70m)).Build(), "evt-2"));
+        await _harness.DrainRecomputesAsync();
 
-        Assert.Equal(1, outcome.DeadLettered);
+        Assert.Equal(1, outcome.Succeeded);
+        Assert.Equal(8, (await _harness.StoredAnalyticsAsync("dave"))!.TotalReps);
+        Assert.Equal(9, (await _harness.StoredAnalyticsAsync("erin"))!.TotalReps);
     }
 
     [Fact]

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using GymCoach.Contracts.Events;
+using GymCoach.Contracts.Storage;
+
+namespace GymCoach.Workers.Storage;
+
+/// <summary>A stored workout item: its key, its first write, and the mark that says it is counted in the user's analytics.</summary>
+/// <remarks>
+/// A workout is stored once under <c>USER#{userId}</c>/<c>WORKOUT#{workoutId}</c> with version <see cref="Stored"/>, and
+/// rewritten with version <see cref="Folded"/> in the same transaction that folds it into the analytics item. So the
+/// analytics always count exactly the workouts marked folded, whatever crashes, retries or races happen in between.
+/// </remarks>
+public static class WorkoutItems
+{
+    /// <summary>Stored, not yet counted in the analytics.</summary>
+    public const long Stored = 0;
+
+    /// <summary>Counted in the analytics.</summary>
+    public const long Folded = 1;
+
+    public static ItemKey Key(string userId, string workoutId) => new(TableKeys.UserPartition(userId), TableKeys.WorkoutSortKey(workoutId));
+
+    /// <summary>The workout's canonical JSON: what is stored, and what a re-post is compared with.</summary>
+    public static string Serialize(WorkoutLogged workout) => JsonSerializer.Serialize(workout, EventJsonContext.Default.WorkoutLogged);
+
+    /// <exception cref="InvalidDataException">The item does not hold a workout.</exception>
+    public static WorkoutLogged Read(StoredItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return JsonSerializer.Deserialize(item.Data, EventJsonContext.Default.WorkoutLogged)
+            ?? throw new InvalidDataException($"stored workout {item.SortKey} is null");
+    }
+
+    public static bool IsFolded(StoredItem item) => item.Version >= Folded;
+
+    /// <summary>The first write of a workout: only where no workout has its key, so a duplicate writes nothing and a conflict is seen.</summary>
+    public static ItemWrite Store(WorkoutLogged workout, string json) => new(
+        new StoredItem
+        {
+            PartitionKey = TableKeys.UserPartition(workout.UserId),
+            SortKey = TableKeys.WorkoutSortKey(workout.WorkoutId),
+            Data = json,
+            Version = Stored,
+        },
+        WriteCondition.IfNotExists);
+
+    /// <summary>The mark written with a fold: refused when another fold counted the workout first.</summary>
+    public static ItemWrite MarkFolded(StoredItem item) => new(item with { Version = Folded }, WriteCondition.IfNewerVersion);
+}
