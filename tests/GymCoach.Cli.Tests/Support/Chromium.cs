@@ -5,7 +5,8 @@ namespace GymCoach.Cli.Tests.Support;
 /// <summary>Headless Chromium for the dashboard's browser tests: installed with apt-get when missing and running as root, else a clear failure.</summary>
 internal static class Chromium
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+    // apt-get on a busy 2-core machine (the suite runs beside it) can take minutes; a hang still ends.
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(6);
     private static readonly string[] Candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
     private static readonly Lazy<Task<string>> Executable = new(FindOrInstallAsync);
 
