@@ -185,12 +185,12 @@ internal sealed class AnalyticsAccumulator
         public void Add(int reps, decimal weightKg, decimal volumeKg, decimal estimated1RmKg)
         {
             // The first set sets the bests, so negative (assisted) weights are not hidden behind a 0 default.
-            if (Sets == 0 || weightKg > BestWeightKg)
+            if (Sets == 0 || Beats(weightKg, BestWeightKg))
             {
                 BestWeightKg = weightKg;
             }
 
-            if (Sets == 0 || estimated1RmKg > BestEstimated1RmKg)
+            if (Sets == 0 || Beats(estimated1RmKg, BestEstimated1RmKg))
             {
                 BestEstimated1RmKg = estimated1RmKg;
             }
@@ -199,5 +199,9 @@ internal sealed class AnalyticsAccumulator
             Reps += reps;
             VolumeKg += volumeKg;
         }
+
+        // Equal values of different scale (381 and 381.0) are ranked by scale, so the best is the same whatever the order.
+        private static bool Beats(decimal candidate, decimal best) =>
+            candidate > best || (candidate == best && candidate.Scale > best.Scale);
     }
 }
