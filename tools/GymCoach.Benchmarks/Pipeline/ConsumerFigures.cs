@@ -8,6 +8,7 @@ namespace GymCoach.Benchmarks.Pipeline;
 /// <param name="DeadLetters">Null where the consumer has no dead-letter queue.</param>
 /// <param name="AnalyticsMessages">Recompute requests through the analytics queue; null where there is none.</param>
 /// <param name="DynamoDbRequests">DynamoDB requests with retries, or null on the embedded store.</param>
+/// <param name="DynamoDbDetail">What <paramref name="DynamoDbRequests"/> includes: retries, throttles, what is not seen.</param>
 /// <param name="Invocations">Durations of each worker's invocations (for the hand-written consumer: of each received batch).</param>
 internal sealed record ConsumerFigures(
     string Consumer,
@@ -19,7 +20,7 @@ internal sealed record ConsumerFigures(
     long? AnalyticsMessages,
     IReadOnlyList<CountingItemStore.OperationCounts> StoreOperations,
     long? DynamoDbRequests,
-    long? DynamoDbRetries,
+    string? DynamoDbDetail,
     IReadOnlyList<(string Name, LatencyHistogram Durations)> Invocations)
 {
     public double MessagesPerSecond => Workouts / Math.Max(Elapsed.TotalSeconds, 0.001);

@@ -10,34 +10,33 @@ using GymCoach.Workers.Analytics;
 
 namespace GymCoach.Benchmarks.Pipeline;
 
-/// <summary>The <see cref="HandWrittenConsumer"/> on its own queue and table in the same fauxqs and DynamoDB Local as the pipeline, removed on dispose.</summary>
+/// <summary>The <see cref="HandWrittenConsumer"/> on its own queues and table in the same fauxqs and DynamoDB Local as the pipeline, removed on dispose.</summary>
+/// <remarks>A queue per phase (history, measured): a long poll cancelled at the end of one phase cannot take the next phase's messages.</remarks>
 internal sealed class HandWrittenBaseline : IAsyncDisposable
 {
     private const string Region = "us-east-1";
 
     private readonly AmazonSQSClient _sqs;
     private readonly AmazonDynamoDBClient _dynamoDb;
-    private readonly string _queueUrl;
-    private readonly string _tableName;
+    private readonly string _name;
+    private readonly List<string> _queueUrls = [];
     private readonly HandWrittenConsumer _consumer;
 
-    private HandWrittenBaseline(AmazonSQSClient sqs, AmazonDynamoDBClient dynamoDb, string queueUrl, string tableName)
+    private HandWrittenBaseline(AmazonSQSClient sqs, AmazonDynamoDBClient dynamoDb, string name)
     {
         _sqs = sqs;
         _dynamoDb = dynamoDb;
-        _queueUrl = queueUrl;
-        _tableName = tableName;
-        _consumer = new HandWrittenConsumer(sqs, dynamoDb, queueUrl, tableName);
+        _name = name;
+        _consumer = new HandWrittenConsumer(sqs, dynamoDb, name);
     }
 
-    /// <summary>Creates the baseline's queue (visibility timeout 30 s, no redrive) and table (on demand) with SDK clients of default settings.</summary>
+    /// <summary>Creates the baseline's table (on demand) with SDK clients of default settings.</summary>
     public static async Task<HandWrittenBaseline> CreateAsync(Uri sqsEndpoint, Uri dynamoDbEndpoint, CancellationToken cancellationToken)
     {
         var credentials = new BasicAWSCredentials("baseline", "baseline");
         var sqs = new AmazonSQSClient(credentials, new AmazonSQSConfig { ServiceURL = sqsEndpoint.ToString(), AuthenticationRegion = Region });
         var dynamoDb = new AmazonDynamoDBClient(credentials, new AmazonDynamoDBConfig { ServiceURL = dynamoDbEndpoint.ToString(), AuthenticationRegion = Region });
         var name = "gymcoach-baseline-" + Guid.NewGuid().ToString("N")[..8];
-        var queue = await sqs.CreateQueueAsync(new CreateQueueRequest { QueueName = name, Attributes = new() { ["VisibilityTimeout"] = "30" } }, cancellationToken);
         await dynamoDb.CreateTableAsync(
             new CreateTableRequest
             {
@@ -47,21 +46,21 @@ internal sealed class HandWrittenBaseline : IAsyncDisposable
                 AttributeDefinitions = [new("pk", ScalarAttributeType.S), new("sk", ScalarAttributeType.S)],
             },
             cancellationToken);
-        return new HandWrittenBaseline(sqs, dynamoDb, queue.QueueUrl, name);
+        return new HandWrittenBaseline(sqs, dynamoDb, name);
     }
 
-    /// <summary>Prefills the baseline's queue and consumes it, unmeasured.</summary>
+    /// <summary>Prefills a queue and consumes it, unmeasured.</summary>
     public async Task StoreHistoryAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
     {
-        await SendAsync(messages, cancellationToken);
-        await _consumer.ConsumeAsync(messages.Count, cancellationToken);
+        var queueUrl = await PrefillAsync("history", messages, cancellationToken);
+        await _consumer.ConsumeAsync(queueUrl, messages.Count, cancellationToken);
     }
 
-    /// <summary>Prefills the queue, measures the consumer over <paramref name="messages"/>, then checks every user's totals.</summary>
+    /// <summary>Prefills a queue, measures the consumer over <paramref name="messages"/>, then checks every user's totals.</summary>
     public async Task<ConsumerFigures> MeasureAsync(IReadOnlyList<OutgoingMessage> messages, Workload expected, CancellationToken cancellationToken)
     {
-        await SendAsync(messages, cancellationToken);
-        var elapsed = await _consumer.ConsumeAsync(messages.Count, cancellationToken);
+        var queueUrl = await PrefillAsync("measured", messages, cancellationToken);
+        var elapsed = await _consumer.ConsumeAsync(queueUrl, messages.Count, cancellationToken);
         return new ConsumerFigures(
             "hand-written",
             messages.Count,
@@ -72,7 +71,7 @@ internal sealed class HandWrittenBaseline : IAsyncDisposable
             AnalyticsMessages: null,
             _consumer.StoreOperations,
             _consumer.DynamoDbRequests,
-            _consumer.DynamoDbRetries,
+            string.Create(CultureInfo.InvariantCulture, $"{_consumer.DynamoDbRetries:N0} resends of unprocessed items; the SDK's own retries are not seen"),
             [($"hand-written batch ({_consumer.FailedBatches} failed)", _consumer.BatchDuration)]);
     }
 
@@ -80,8 +79,12 @@ internal sealed class HandWrittenBaseline : IAsyncDisposable
     {
         try
         {
-            await _sqs.DeleteQueueAsync(_queueUrl, CancellationToken.None);
-            await _dynamoDb.DeleteTableAsync(_tableName, CancellationToken.None);
+            foreach (var queueUrl in _queueUrls)
+            {
+                await _sqs.DeleteQueueAsync(queueUrl, CancellationToken.None);
+            }
+
+            await _dynamoDb.DeleteTableAsync(_name, CancellationToken.None);
         }
         finally
         {
@@ -90,22 +93,29 @@ internal sealed class HandWrittenBaseline : IAsyncDisposable
         }
     }
 
-    private async Task SendAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
+    /// <summary>Creates a queue (visibility timeout 30 s, no redrive) and sends <paramref name="messages"/> to it in batches of 10.</summary>
+    private async Task<string> PrefillAsync(string phase, IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
     {
+        var queueUrl = (await _sqs.CreateQueueAsync(
+            new CreateQueueRequest { QueueName = $"{_name}-{phase}", Attributes = new() { ["VisibilityTimeout"] = "30" } },
+            cancellationToken)).QueueUrl;
+        _queueUrls.Add(queueUrl);
         foreach (var slice in messages.Chunk(MessageQueueExtensions.MaxBatchEntries).Chunk(100))
         {
             var responses = await Task.WhenAll(slice.Select(batch => _sqs.SendMessageBatchAsync(
                 new SendMessageBatchRequest
                 {
-                    QueueUrl = _queueUrl,
+                    QueueUrl = queueUrl,
                     Entries = [.. batch.Select((m, i) => new SendMessageBatchRequestEntry(i.ToString(CultureInfo.InvariantCulture), m.Body))],
                 },
                 cancellationToken)));
             if (responses.FirstOrDefault(r => r.Failed is { Count: > 0 }) is { } failed)
             {
-                throw new InvalidOperationException($"prefilling the baseline queue failed: {failed.Failed[0].Message}");
+                throw new InvalidOperationException($"prefilling {queueUrl} failed: {failed.Failed[0].Message}");
             }
         }
+
+        return queueUrl;
     }
 
     /// <summary>Every user's totals must equal those of a direct computation over the workouts sent for them.</summary>
@@ -117,7 +127,7 @@ internal sealed class HandWrittenBaseline : IAsyncDisposable
             var stored = (await _dynamoDb.GetItemAsync(
                 new GetItemRequest
                 {
-                    TableName = _tableName,
+                    TableName = _name,
                     Key = new() { ["pk"] = new(HandWrittenConsumer.UserKey(userId)), ["sk"] = new(HandWrittenConsumer.TotalsKey) },
                     ConsistentRead = true,
                 },

@@ -20,7 +20,7 @@ namespace GymCoach.Benchmarks.Pipeline;
 /// volume) where the pipeline computes the whole analytics document, and it does not deduplicate: a redelivered message
 /// adds to the totals again. A batch that fails is left to the visibility timeout, as such a consumer would leave it.
 /// </remarks>
-internal sealed class HandWrittenConsumer(IAmazonSQS sqs, IAmazonDynamoDB dynamoDb, string queueUrl, string tableName)
+internal sealed class HandWrittenConsumer(IAmazonSQS sqs, IAmazonDynamoDB dynamoDb, string tableName)
 {
     public const int Pollers = 8;
     private const int MaxBatchWriteItems = 25;
@@ -54,9 +54,10 @@ internal sealed class HandWrittenConsumer(IAmazonSQS sqs, IAmazonDynamoDB dynamo
 
     public const string TotalsKey = "TOTALS";
 
-    /// <summary>Consumes until <paramref name="expected"/> messages are processed and deleted, counting from zero.</summary>
+    /// <summary>Consumes <paramref name="queueUrl"/> until <paramref name="expected"/> messages are processed and deleted, counting from zero.</summary>
+    /// <remarks>The pollers' last long polls are cancelled; the queue may still hand them messages nobody reads, so use a queue once.</remarks>
     /// <returns>The time from the first poll until the last of them was deleted.</returns>
-    public async Task<TimeSpan> ConsumeAsync(int expected, CancellationToken cancellationToken)
+    public async Task<TimeSpan> ConsumeAsync(string queueUrl, int expected, CancellationToken cancellationToken)
     {
         Reset();
         using var done = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -68,7 +69,7 @@ internal sealed class HandWrittenConsumer(IAmazonSQS sqs, IAmazonDynamoDB dynamo
             {
                 while (true)
                 {
-                    var processed = await PollOnceAsync(done.Token);
+                    var processed = await PollOnceAsync(queueUrl, done.Token);
                     var total = Interlocked.Add(ref _processed, processed);
                     if (processed > 0 && total >= expected && total - processed < expected)
                     {
@@ -84,7 +85,7 @@ internal sealed class HandWrittenConsumer(IAmazonSQS sqs, IAmazonDynamoDB dynamo
         return finishedAt;
     }
 
-    private async Task<int> PollOnceAsync(CancellationToken cancellationToken)
+    private async Task<int> PollOnceAsync(string queueUrl, CancellationToken cancellationToken)
     {
         var received = await sqs.ReceiveMessageAsync(
             new ReceiveMessageRequest

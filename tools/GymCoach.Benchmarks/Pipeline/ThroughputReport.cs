@@ -36,11 +36,16 @@ internal static class ThroughputReport
             store.Add(consumer.Consumer, "all", PerWorkout(total.Calls, consumer), PerWorkout(total.ItemsRead, consumer), PerWorkout(total.ItemsWritten, consumer), PerWorkout(total.WritesRefused, consumer));
             if (consumer.DynamoDbRequests is { } requests)
             {
-                store.Add(consumer.Consumer, Text($"DynamoDB requests ({consumer.DynamoDbRetries:N0} retries)"), PerWorkout(requests, consumer), "", "", "");
+                store.Add(consumer.Consumer, "DynamoDB requests", PerWorkout(requests, consumer), "", "", "");
             }
         }
 
         output.Write(store);
+        foreach (var consumer in consumers.Where(c => c.DynamoDbDetail is not null))
+        {
+            output.WriteLine($"{consumer.Consumer} DynamoDB requests: {consumer.DynamoDbDetail}");
+        }
+
         output.WriteLine();
 
         var durations = new TextTable("invocation duration", "count", "p50", "p95", "p99", "max");
