@@ -23,6 +23,10 @@ namespace GymCoach.Benchmarks.Pipeline;
 internal sealed class HandWrittenConsumer(IAmazonSQS sqs, IAmazonDynamoDB dynamoDb, string tableName)
 {
     public const int Pollers = 8;
+
+    /// <summary>The sort key of a user's totals item, beside their workouts under <see cref="UserKey"/>.</summary>
+    public const string TotalsKey = "TOTALS";
+
     private const int MaxBatchWriteItems = 25;
 
     private long _processed;
@@ -52,8 +56,6 @@ internal sealed class HandWrittenConsumer(IAmazonSQS sqs, IAmazonDynamoDB dynamo
 
     public static string UserKey(string userId) => "USER#" + userId;
 
-    public const string TotalsKey = "TOTALS";
-
     /// <summary>Consumes <paramref name="queueUrl"/> until <paramref name="expected"/> messages are processed and deleted, counting from zero.</summary>
     /// <remarks>The pollers' last long polls are cancelled; the queue may still hand them messages nobody reads, so use a queue once.</remarks>
     /// <returns>The time from the first poll until the last of them was deleted.</returns>
@@ -80,6 +82,7 @@ internal sealed class HandWrittenConsumer(IAmazonSQS sqs, IAmazonDynamoDB dynamo
             }
             catch (OperationCanceledException) when (done.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
+                // All expected messages are done: this poller's long poll was cut short.
             }
         }));
         return finishedAt;
