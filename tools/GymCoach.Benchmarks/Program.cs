@@ -1,9 +1,15 @@
 using BenchmarkDotNet.Running;
 using GymCoach.Benchmarks;
+using GymCoach.Benchmarks.Pipeline;
 
 if (args is ["publisher-throughput", .. var options])
 {
     return await PublisherThroughput.RunAsync(options);
+}
+
+if (args is ["pipeline-throughput", .. var pipelineOptions])
+{
+    return await PipelineThroughput.RunAsync(pipelineOptions);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(PublisherThroughput).Assembly).Run(args);

@@ -50,6 +50,9 @@ internal sealed class LocalBackend : IBackend
     /// <summary>The running fauxqs, for other commands (<c>gymcoach queues</c>, <c>gymcoach dlq</c>) to reach while this one runs.</summary>
     public Uri SqsEndpoint => _sqs.Endpoint;
 
+    /// <summary>The running DynamoDB Local, for a benchmark's own client beside the pipeline's store.</summary>
+    public Uri DynamoDbEndpoint => _dynamoDb.Endpoint;
+
     /// <param name="fresh">Start from an empty table instead of the one saved under the state folder.</param>
     public static async Task<LocalBackend> StartAsync(string stateDirectory, bool fresh, CancellationToken cancellationToken)
     {

@@ -15,9 +15,11 @@ internal sealed class DemoProgress(int expectedMessages, LocalPipeline pipeline,
     public void Produced(int count) => Interlocked.Add(ref _produced, count);
 
     /// <summary>Waits until both queues are empty (nothing visible, in flight or delayed) and no batch is being processed.</summary>
-    public async Task WaitUntilDrainedAsync(Stopwatch clock, CancellationToken cancellationToken)
+    /// <returns>The <paramref name="clock"/>'s reading when the pipeline was first seen drained (the confirming check comes a poll later).</returns>
+    public async Task<TimeSpan> WaitUntilDrainedAsync(Stopwatch clock, CancellationToken cancellationToken)
     {
         var quietChecks = 0;
+        var drainedAt = TimeSpan.Zero;
         while (quietChecks < 2)
         {
             await Task.Delay(PollInterval, cancellationToken);
@@ -25,11 +27,14 @@ internal sealed class DemoProgress(int expectedMessages, LocalPipeline pipeline,
             var analytics = await backend.AnalyticsQueue.GetCountsAsync(cancellationToken);
             var deadLetters = (await backend.WritesDeadLetterQueue.GetCountsAsync(cancellationToken)).Total
                 + (await backend.AnalyticsDeadLetterQueue.GetCountsAsync(cancellationToken)).Total;
-            line.Update(Describe(clock.Elapsed, writes.Total + analytics.Total, deadLetters));
+            var now = clock.Elapsed;
+            line.Update(Describe(now, writes.Total + analytics.Total, deadLetters));
             quietChecks = writes.Total == 0 && analytics.Total == 0 && pipeline.IsIdle ? quietChecks + 1 : 0;
+            drainedAt = quietChecks == 1 ? now : drainedAt;
         }
 
         line.Update(Describe(clock.Elapsed, 0, 0), force: true);
+        return drainedAt;
     }
 
     private string Describe(TimeSpan elapsed, long queued, long deadLetters)

@@ -54,6 +54,20 @@ internal sealed class WorkloadGenerator(DemoOptions options)
         return new Workload(firstWave, secondWave, workoutsByUser, newestProfiles, conflicts, invalid, duplicates);
     }
 
+    /// <summary>Only distinct workouts, <paramref name="workoutsPerUser"/> for every user, the users in turn: a stored history to measure new workouts against.</summary>
+    /// <remarks>Ids are <c>wk-{seed}-{n}</c> like <see cref="Generate"/>'s, so a history from another seed never collides with a workload.</remarks>
+    public IReadOnlyList<WorkoutLogged> GenerateHistory(int workoutsPerUser)
+    {
+        var users = CreateUsers();
+        var workouts = new WorkoutLogged[users.Length * workoutsPerUser];
+        for (var n = 0; n < workouts.Length; n++)
+        {
+            workouts[n] = CreateWorkout(users[n % users.Length], n);
+        }
+
+        return workouts;
+    }
+
     private DemoUser[] CreateUsers()
     {
         var users = new DemoUser[options.Users];
