@@ -28,6 +28,23 @@ internal sealed class CountingItemStore(IItemStore inner) : IItemStore
         return item;
     }
 
+    public async Task<IReadOnlyList<StoredItem?>> GetManyAsync(IReadOnlyList<ItemKey> keys, CancellationToken cancellationToken)
+    {
+        var counter = Called("GetMany");
+        var items = await inner.GetManyAsync(keys, cancellationToken);
+        counter.Add(read: items.Count(static item => item is not null));
+        return items;
+    }
+
+    /// <remarks>A refused transaction writes nothing: its writes count as refused.</remarks>
+    public async Task<TransactionResult> WriteAtomicallyAsync(IReadOnlyList<ItemWrite> writes, CancellationToken cancellationToken)
+    {
+        var counter = Called("WriteAtomically");
+        var result = await inner.WriteAtomicallyAsync(writes, cancellationToken);
+        counter.Add(written: result.IsCommitted ? writes.Count : 0, refused: result.IsCommitted ? 0 : writes.Count);
+        return result;
+    }
+
     public async Task<IReadOnlyList<WriteResult>> WriteAsync(IReadOnlyList<ItemWrite> writes, CancellationToken cancellationToken)
     {
         var counter = Called("Write");
