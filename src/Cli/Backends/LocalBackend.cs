@@ -76,7 +76,7 @@ internal sealed class LocalBackend : IBackend
                 .EnsureAllAsync(QueueDefinitions.All, cancellationToken);
             var dynamoDbClient = DynamoDbClientFactory.Shared(dynamoDb.ClientSettings);
             await new DynamoDbTableProvisioner(dynamoDbClient).EnsureTableAsync(TableDefinition.TableName, pointInTimeRecovery: false, cancellationToken);
-            return new LocalBackend(sqs, dynamoDb, queues, new DynamoDbItemStore(dynamoDbClient, new DynamoDbStoreOptions { ConditionalWrites = ConditionalWriteMode.Puts }));
+            return new LocalBackend(sqs, dynamoDb, queues, new DynamoDbItemStore(dynamoDbClient));
         }
         catch
         {
