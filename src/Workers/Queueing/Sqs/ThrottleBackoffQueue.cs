@@ -51,14 +51,14 @@ public sealed class ThrottleBackoffQueue : IMessageQueue
     {
         ArgumentNullException.ThrowIfNull(messages);
         var startedAt = _time.GetTimestamp();
-        var outcomes = new SendOutcome[messages.Count];
-        var pending = Enumerable.Range(0, messages.Count).ToList();
+        SendOutcome[]? outcomes = null;
+        List<int>? pending = null;
         for (var attempt = 1; ; attempt++)
         {
             IReadOnlyList<SendOutcome> answers;
             try
             {
-                answers = await _inner.SendBatchAsync(pending.Count == messages.Count ? messages : [.. pending.Select(i => messages[i])], cancellationToken);
+                answers = await _inner.SendBatchAsync(pending is null ? messages : [.. pending.Select(i => messages[i])], cancellationToken);
             }
             catch (Exception ex) when (SqsThrottling.IsThrottling(ex))
             {
@@ -72,14 +72,22 @@ public sealed class ThrottleBackoffQueue : IMessageQueue
                 continue;
             }
 
-            var throttled = new List<int>();
-            for (var i = 0; i < pending.Count; i++)
+            // The usual case, nothing throttled on the first attempt, returns the answers as they are.
+            if (outcomes is null && !answers.Any(SqsThrottling.IsThrottled))
             {
+                return answers;
+            }
+
+            outcomes ??= new SendOutcome[messages.Count];
+            var throttled = new List<int>();
+            for (var i = 0; i < (pending?.Count ?? messages.Count); i++)
+            {
+                var index = pending?[i] ?? i;
                 var answer = i < answers.Count ? answers[i] : new SendOutcome(null, "SendMessageBatch reported no result for this entry.");
-                outcomes[pending[i]] = answer;
+                outcomes[index] = answer;
                 if (SqsThrottling.IsThrottled(answer))
                 {
-                    throttled.Add(pending[i]);
+                    throttled.Add(index);
                 }
             }
 
