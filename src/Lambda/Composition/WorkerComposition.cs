@@ -4,14 +4,16 @@ using GymCoach.Workers.Batching;
 using GymCoach.Workers.Caching;
 using GymCoach.Workers.Functions;
 using GymCoach.Workers.Handlers;
+using GymCoach.Workers.Logging;
 using GymCoach.Workers.Metrics;
+using GymCoach.Workers.Queueing.Sqs;
 using GymCoach.Workers.Runtime;
 using GymCoach.Workers.Storage.Dynamo;
 using Serilog;
 
 namespace GymCoach.Lambda.Composition;
 
-/// <summary>Builds the hosted worker function once per process: handler, batch processor, dead-letter queue, cache, metrics.</summary>
+/// <summary>Builds the hosted worker function once per process: handler, batch processor, dead-letter queue, cache, metrics, throttling control.</summary>
 internal static class WorkerComposition
 {
     /// <param name="metricsOutput">Where the EMF metric documents go after each invocation: standard output in Lambda.</param>
@@ -21,17 +23,22 @@ internal static class WorkerComposition
         ArgumentNullException.ThrowIfNull(backend);
         var recorder = new MetricsRecorder(settings.FunctionName, timeProvider);
         IItemStore store = new MeteredItemStore(backend.Store, recorder, timeProvider);
-        if (backend.Store is DynamoDbItemStore dynamoDb)
+        var dynamoDb = backend.Store as DynamoDbItemStore;
+        if (dynamoDb is not null)
         {
             recorder.AddSource(new StoreStatisticsSource(dynamoDb));
         }
 
+        // Throttled sends back off and are retried rather than failing the chunk; the metered queue inside counts each attempt.
+        var deadLetterQueue = new ThrottleBackoffQueue(backend.DeadLetterQueue, timeProvider: timeProvider);
+        ThrottleBackoffQueue? analyticsQueue = null;
         IMessageHandler handler;
         if (settings.Worker == WorkerKind.Writes)
         {
-            var analyticsQueue = backend.AnalyticsQueue
+            var analytics = backend.AnalyticsQueue
                 ?? throw new RuntimeInitException(RuntimeErrorTypes.ConfigInvalid, "The writes worker needs the analytics queue.");
-            handler = new WritesHandler(store, new MeteredMessageQueue(analyticsQueue, recorder), timeProvider, logger);
+            analyticsQueue = new ThrottleBackoffQueue(new MeteredMessageQueue(analytics, recorder), timeProvider: timeProvider);
+            handler = new WritesHandler(store, analyticsQueue, timeProvider, logger);
         }
         else
         {
@@ -40,8 +47,16 @@ internal static class WorkerComposition
             handler = new AnalyticsHandler(store, timeProvider, logger, cache, recorder);
         }
 
+        // The limiter lives as long as the process, so a warm function starts at the concurrency the last invocation left.
+        var concurrency = new ChunkConcurrencyLimiter(
+            settings.Processor.MaxConcurrentChunks,
+            () => (dynamoDb?.Statistics.SlowDowns ?? 0) + deadLetterQueue.Throttles + (analyticsQueue?.Throttles ?? 0),
+            logger.ForContext(LogProperties.QueueName, settings.SourceQueueName));
+        recorder.AddSource(new ChunkConcurrencySource(concurrency, settings.SourceQueueName));
+        recorder.AddSource(analyticsQueue is null ? new QueueThrottlesSource(deadLetterQueue) : new QueueThrottlesSource(deadLetterQueue, analyticsQueue));
+
         var observer = new CompositeBatchObserver(new OutcomeLog(logger), new MetricsBatchObserver(recorder, settings.SourceQueueName));
-        var processor = new BatchProcessor(settings.Processor, backend.DeadLetterQueue, timeProvider, observer, logger);
+        var processor = new BatchProcessor(settings.Processor, deadLetterQueue, timeProvider, observer, logger, concurrency);
         ISqsFunction function = new WorkerFunction(processor, handler);
         if (settings.FailMessageId is { } failMessageId)
         {

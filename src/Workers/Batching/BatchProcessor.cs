@@ -8,8 +8,8 @@ namespace GymCoach.Workers.Batching;
 /// <remarks>
 /// <para>
 /// Records are cut into chunks of <see cref="BatchProcessorOptions.ChunkSize"/>, at most
-/// <see cref="BatchProcessorOptions.MaxConcurrentChunks"/> at once, one <see cref="IChunkScope"/> per chunk (disposed
-/// afterwards when it is disposable). A message succeeds only when its handling succeeded and its chunk's completion
+/// <see cref="BatchProcessorOptions.MaxConcurrentChunks"/> at once, fewer while the downstream throttles
+/// (<see cref="Concurrency"/>), one <see cref="IChunkScope"/> per chunk (disposed afterwards when it is disposable). A message succeeds only when its handling succeeded and its chunk's completion
 /// accepted it; everything else is reported for retry, except poison accepted by the dead-letter queue.
 /// </para>
 /// <para>
@@ -32,16 +32,29 @@ public sealed class BatchProcessor
 
     /// <param name="options">Validated here; its values are copied, so later changes have no effect.</param>
     /// <param name="deadLetterQueue">Where poison goes; without one, poison is left to the source queue's redrive.</param>
-    /// <exception cref="ArgumentException"><paramref name="options"/> is invalid.</exception>
+    /// <param name="concurrency">
+    /// Lowers the chunk concurrency while the downstream throttles; its <see cref="ChunkConcurrencyLimiter.MaxLimit"/>
+    /// must be <see cref="BatchProcessorOptions.MaxConcurrentChunks"/>. Null: a limiter that sees no throttling, so the
+    /// concurrency stays at the maximum.
+    /// </param>
+    /// <exception cref="ArgumentException"><paramref name="options"/> is invalid, or the limiter's maximum differs from it.</exception>
     public BatchProcessor(
         BatchProcessorOptions options,
         IMessageQueue? deadLetterQueue = null,
         TimeProvider? timeProvider = null,
         IBatchObserver? observer = null,
-        ILogger? logger = null)
+        ILogger? logger = null,
+        ChunkConcurrencyLimiter? concurrency = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        if (concurrency is not null && concurrency.MaxLimit != options.MaxConcurrentChunks)
+        {
+            throw new ArgumentException(
+                $"The concurrency limiter's maximum ({concurrency.MaxLimit}) must be MaxConcurrentChunks ({options.MaxConcurrentChunks}).",
+                nameof(concurrency));
+        }
+
         _maxConcurrentChunks = options.MaxConcurrentChunks;
         _safetyMargin = options.DeadlineSafetyMargin;
         var log = (logger ?? Serilog.Core.Logger.None).ForContext<BatchProcessor>();
@@ -49,9 +62,13 @@ public sealed class BatchProcessor
             options.ChunkSize,
             timeProvider ?? TimeProvider.System,
             observer ?? NullBatchObserver.Instance,
+            concurrency ?? new ChunkConcurrencyLimiter(options.MaxConcurrentChunks),
             new DeadLetterSender(deadLetterQueue, log),
             log);
     }
+
+    /// <summary>The chunk concurrency now, and how often throttling lowered it.</summary>
+    public ChunkConcurrencyLimiter Concurrency => _settings.Concurrency;
 
     /// <summary>Handles every record of <paramref name="sqsEvent"/> that can be handled before <paramref name="deadline"/>.</summary>
     /// <returns>The response listing the messages to retry, with counts; never throws for failed or unstarted messages.</returns>

@@ -7,10 +7,12 @@ namespace GymCoach.Workers.Batching;
 /// Each record's status is written by the one worker that owns its unit and read only after every worker finished.
 /// A status starts as <see cref="MessageStatus.NotStarted"/> and becomes <see cref="MessageStatus.Succeeded"/> only
 /// after the chunk's completion accepted it, so anything that stops a worker early leaves failures, never successes.
+/// Every chunk passes the run's <see cref="ChunkGate"/> first, so no more chunks run at once than the limiter allows.
 /// </remarks>
 internal sealed class BatchRun
 {
     private readonly long _stopStartingAt;
+    private readonly ChunkGate _gate;
     private int _nextUnit;
     private int _stopped;
 
@@ -29,6 +31,7 @@ internal sealed class BatchRun
         _stopStartingAt = stopStartingAt;
         CancellationToken = cancellationToken;
         Status = new MessageStatus[records.Count];
+        _gate = new ChunkGate(settings.Concurrency);
     }
 
     public IReadOnlyList<SqsMessage> Records { get; }
@@ -92,12 +95,30 @@ internal sealed class BatchRun
         var chunkIndex = Plan.FirstChunkIndex(unit);
         for (var start = Plan.UnitStart(unit); start < end; start += Settings.ChunkSize, chunkIndex++)
         {
-            var clean = await ChunkRunner.RunAsync(this, chunkIndex, start, Math.Min(Settings.ChunkSize, end - start));
+            var clean = await RunChunkAsync(chunkIndex, start, Math.Min(Settings.ChunkSize, end - start));
             if (!clean && Plan.Ordered)
             {
                 // FIFO: nothing after a failure in a group may start; its later messages stay NotStarted.
                 return;
             }
+        }
+    }
+
+    private async Task<bool> RunChunkAsync(int chunkIndex, int start, int length)
+    {
+        await _gate.EnterAsync();
+        var sample = Settings.Concurrency.Begin();
+        var clean = false;
+        try
+        {
+            clean = await ChunkRunner.RunAsync(this, chunkIndex, start, length);
+            return clean;
+        }
+        finally
+        {
+            // The limit is adjusted before the slot is handed on, so the next chunk already starts under it.
+            Settings.Concurrency.End(sample, clean);
+            _gate.Leave();
         }
     }
 

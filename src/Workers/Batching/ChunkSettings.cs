@@ -7,5 +7,6 @@ internal sealed record ChunkSettings(
     int ChunkSize,
     TimeProvider TimeProvider,
     IBatchObserver Observer,
+    ChunkConcurrencyLimiter Concurrency,
     DeadLetterSender DeadLetters,
     ILogger Logger);

@@ -25,7 +25,10 @@ public static class LogProperties
     /// <summary>The producer's correlation id, carried in the <c>correlationId</c> message attribute.</summary>
     public const string CorrelationId = "CorrelationId";
 
+    /// <summary>How many chunks a worker may run at once (<c>ChunkConcurrencyLimiter</c>).</summary>
+    public const string ConcurrencyLimit = "ConcurrencyLimit";
+
     /// <summary>Every name above.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [MessageId, EventType, UserId, QueueName, ChunkIndex, FailureCount, DurationMs, CorrelationId];
+        [MessageId, EventType, UserId, QueueName, ChunkIndex, FailureCount, DurationMs, CorrelationId, ConcurrencyLimit];
 }

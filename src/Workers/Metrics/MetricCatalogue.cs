@@ -75,12 +75,24 @@ public static class MetricCatalogue
     public static readonly MetricDefinition ApiLatency = new(
         18, "ApiLatency", MetricUnit.Milliseconds, MetricKind.Distribution, Function, "Time to answer one HTTP request of the ingest API.");
 
+    public static readonly MetricDefinition ChunkConcurrencyLimit = new(
+        19, "ChunkConcurrencyLimit", MetricUnit.Count, MetricKind.Distribution, Worker,
+        "Chunks the worker may run at once, sampled at each flush: MaxConcurrentChunks unless throttling lowered it.");
+
+    public static readonly MetricDefinition ChunkConcurrencyDecreases = new(
+        20, "ChunkConcurrencyDecreases", MetricUnit.Count, MetricKind.Counter, Worker, "Times throttling halved the worker's chunk concurrency.");
+
+    public static readonly MetricDefinition QueueThrottles = new(
+        21, "QueueThrottles", MetricUnit.Count, MetricKind.Counter, Function,
+        "Throttling answers from SQS to the worker's sends and deletes that the SDK's own retries did not absorb (each is backed off and retried).");
+
     /// <summary>Every metric, each at the position of its index.</summary>
     public static IReadOnlyList<MetricDefinition> All { get; } =
     [
         MessagesReceived, MessagesSucceeded, MessagesFailed, MessagesDeadLettered, MessagesRetried, QueueLag, ChunkDuration,
         InvocationDuration, InvocationErrors, AnalyticsRecomputes, CacheHits, CacheMisses, StoreLatency, StoreThrottles,
-        StoreRetries, PublisherBatchFill, PublisherFailures, ApiRequests, ApiLatency,
+        StoreRetries, PublisherBatchFill, PublisherFailures, ApiRequests, ApiLatency, ChunkConcurrencyLimit, ChunkConcurrencyDecreases,
+        QueueThrottles,
     ];
 
     /// <summary>True when <paramref name="metric"/> is this catalogue's own instance.</summary>

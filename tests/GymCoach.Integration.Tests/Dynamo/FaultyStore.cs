@@ -4,12 +4,18 @@ using GymCoach.Workers.Storage.Dynamo;
 namespace GymCoach.Integration.Tests.Dynamo;
 
 /// <summary>A store on a test table whose client's requests pass through a <see cref="DynamoFaultHandler"/>.</summary>
+/// <remarks>Throttling draws on <c>maxAttempts</c> like any retry unless a throttled retry window is given, so attempts can be counted exactly.</remarks>
 public sealed class FaultyStore : IDisposable
 {
     private readonly HandlerHttpClientFactory _httpClients;
     private readonly AmazonDynamoDBClient _client;
 
-    public FaultyStore(DynamoDbTable table, Func<string, int, Fault> plan, int maxAttempts = 8, ConditionalWriteMode conditionalWrites = ConditionalWriteMode.Transactions)
+    public FaultyStore(
+        DynamoDbTable table,
+        Func<string, int, Fault> plan,
+        int maxAttempts = 8,
+        ConditionalWriteMode conditionalWrites = ConditionalWriteMode.Transactions,
+        TimeSpan throttledRetryWindow = default)
     {
         Faults = new DynamoFaultHandler(plan);
         _httpClients = new HandlerHttpClientFactory(Faults);
@@ -18,6 +24,7 @@ public sealed class FaultyStore : IDisposable
         {
             TableName = table.Name,
             MaxAttempts = maxAttempts,
+            ThrottledRetryWindow = throttledRetryWindow,
             ConditionalWrites = conditionalWrites,
             BaseDelay = TimeSpan.FromMilliseconds(2),
             MaxDelay = TimeSpan.FromMilliseconds(50),

@@ -58,6 +58,8 @@ public sealed class LambdaHostTests
         Assert.Equal(2, worker.GetProperty("MessagesReceived").GetDouble());
         Assert.Equal(1, worker.GetProperty("MessagesSucceeded").GetDouble());
         Assert.Equal(1, worker.GetProperty("MessagesDeadLettered").GetDouble());
+        Assert.Equal(5, Assert.Single(worker.GetProperty("ChunkConcurrencyLimit").EnumerateArray()).GetDouble());
+        Assert.Equal(0, worker.GetProperty("ChunkConcurrencyDecreases").GetDouble());
         Assert.Equal("GymCoach", worker.GetProperty("_aws").GetProperty("CloudWatchMetrics")[0].GetProperty("Namespace").GetString());
     }
 

@@ -16,8 +16,11 @@ internal sealed class ProcessorHarness(BatchProcessorOptions? options = null, bo
 
     public ScriptedHandler Handler { get; } = new();
 
+    /// <summary>The processors' limiter; null gives each processor one that sees no throttling.</summary>
+    public ChunkConcurrencyLimiter? Concurrency { get; init; }
+
     public BatchProcessor CreateProcessor() =>
-        new(options ?? new BatchProcessorOptions(), withDeadLetterQueue ? DeadLetterQueue : null, Time, Observer);
+        new(options ?? new BatchProcessorOptions(), withDeadLetterQueue ? DeadLetterQueue : null, Time, Observer, concurrency: Concurrency);
 
     /// <summary>Processes with <paramref name="timeLeft"/> (default 10 minutes) before the deadline and checks the outcome's invariants.</summary>
     public async Task<BatchOutcome> RunAsync(SqsEvent sqsEvent, TimeSpan? timeLeft = null, CancellationToken cancellationToken = default)

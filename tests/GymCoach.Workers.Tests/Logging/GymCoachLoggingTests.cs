@@ -58,6 +58,6 @@ public sealed class GymCoachLoggingTests
     [Fact]
     public void TheVocabulary_IsPascalCaseAndComplete() =>
         Assert.Equal(
-            ["MessageId", "EventType", "UserId", "QueueName", "ChunkIndex", "FailureCount", "DurationMs", "CorrelationId"],
+            ["MessageId", "EventType", "UserId", "QueueName", "ChunkIndex", "FailureCount", "DurationMs", "CorrelationId", "ConcurrencyLimit"],
             LogProperties.All);
 }

@@ -56,7 +56,10 @@ public sealed class MetricCatalogueTests
             Assert.Equal(MetricKind.Distribution, metric.Kind);
         }
 
-        Assert.All(MetricCatalogue.All.Where(m => m.Unit == MetricUnit.Count && m != MetricCatalogue.PublisherBatchFill), m => Assert.Equal(MetricKind.Counter, m.Kind));
+        // Batch fill and the concurrency limit are levels, not events: distributions, so CloudWatch keeps their minimum and average.
+        MetricDefinition[] levels = [MetricCatalogue.PublisherBatchFill, MetricCatalogue.ChunkConcurrencyLimit];
+        Assert.All(MetricCatalogue.All.Where(m => m.Unit == MetricUnit.Count && !levels.Contains(m)), m => Assert.Equal(MetricKind.Counter, m.Kind));
+        Assert.All(levels, m => Assert.Equal(MetricKind.Distribution, m.Kind));
     }
 
     [Fact]
@@ -66,6 +69,7 @@ public sealed class MetricCatalogueTests
         {
             MetricCatalogue.MessagesReceived, MetricCatalogue.MessagesSucceeded, MetricCatalogue.MessagesFailed,
             MetricCatalogue.MessagesDeadLettered, MetricCatalogue.MessagesRetried, MetricCatalogue.QueueLag, MetricCatalogue.ChunkDuration,
+            MetricCatalogue.ChunkConcurrencyLimit, MetricCatalogue.ChunkConcurrencyDecreases,
         })
         {
             Assert.Equal([MetricDimensions.FunctionName, MetricDimensions.QueueName], metric.Dimensions);

@@ -1,10 +1,13 @@
 using GymCoach.Contracts.Queueing;
 using GymCoach.Contracts.Storage;
+using GymCoach.Workers.Batching;
 using GymCoach.Workers.Caching;
 using GymCoach.Workers.Metrics;
+using GymCoach.Workers.Queueing.Sqs;
 using GymCoach.Workers.Storage;
 using GymCoach.Workers.Storage.Dynamo;
 using GymCoach.Workers.Tests.Batching.Fakes;
+using GymCoach.Workers.Tests.Queueing.Fakes;
 using GymCoach.Workers.Tests.Support;
 
 namespace GymCoach.Workers.Tests.Metrics;
@@ -90,6 +93,41 @@ public sealed class MetricHookTests
         Assert.Equal(4, first.Sum("StoreRetries", Function));
         Assert.Equal(0, second.Sum("StoreThrottles", Function));
         Assert.Equal(2, second.Sum("StoreRetries", Function));
+    }
+
+    [Fact]
+    public void TheChunkConcurrencySource_RecordsTheLimitAtEveryFlush_AndTheDecreasesSinceTheLast()
+    {
+        long throttles = 0;
+        var limiter = new ChunkConcurrencyLimiter(5, () => throttles);
+        _recorder.AddSource(new ChunkConcurrencySource(limiter, "gymcoach-writes-dev"));
+        var sample = limiter.Begin();
+        throttles++;
+        limiter.End(sample, succeeded: true);
+
+        var first = EmfDocuments.Flush(_recorder);
+        var second = EmfDocuments.Flush(_recorder);
+
+        Assert.Equal([2.0], first.Values("ChunkConcurrencyLimit", Function, "gymcoach-writes-dev"));
+        Assert.Equal(1, first.Sum("ChunkConcurrencyDecreases", Function, "gymcoach-writes-dev"));
+        Assert.Equal([2.0], second.Values("ChunkConcurrencyLimit", Function, "gymcoach-writes-dev"));
+        Assert.Equal(0, second.Sum("ChunkConcurrencyDecreases", Function, "gymcoach-writes-dev"));
+    }
+
+    [Fact]
+    public async Task TheQueueThrottlesSource_RecordsTheThrottlesOfEveryQueueSinceTheLastFlush()
+    {
+        var analytics = new ThrottleBackoffQueue(new ThrottlingQueue { CallsToRefuse = 2 }, timeProvider: new RecordingDelays());
+        var deadLetters = new ThrottleBackoffQueue(new ThrottlingQueue { CallsToRefuse = 1 }, timeProvider: new RecordingDelays());
+        _recorder.AddSource(new QueueThrottlesSource(analytics, deadLetters));
+        await analytics.SendBatchAsync([new() { Body = "a" }], CancellationToken.None);
+        await deadLetters.DeleteBatchAsync(["h"], CancellationToken.None);
+
+        var first = EmfDocuments.Flush(_recorder);
+        var second = EmfDocuments.Flush(_recorder);
+
+        Assert.Equal(3, first.Sum("QueueThrottles", Function));
+        Assert.Equal(0, second.Sum("QueueThrottles", Function));
     }
 
     [Theory]

@@ -62,6 +62,12 @@ internal static class DashboardGenerator
                 Labelled(DashboardMetric.Of(MetricCatalogue.StoreThrottles, f), $"{f} throttles"),
                 Labelled(DashboardMetric.Of(MetricCatalogue.StoreRetries, f), $"{f} retries"),
             })]),
+            Widget("Throttling: lowest chunk concurrency, decreases, SQS throttles", "Minimum", [.. workers.SelectMany(w => new[]
+            {
+                Labelled(DashboardMetric.Of(MetricCatalogue.ChunkConcurrencyLimit, w.Function, w.Queue), $"{w.Label} lowest concurrency"),
+                Labelled(DashboardMetric.Of(MetricCatalogue.ChunkConcurrencyDecreases, w.Function, w.Queue), $"{w.Label} decreases") with { Stat = "Sum" },
+                Labelled(DashboardMetric.Of(MetricCatalogue.QueueThrottles, w.Function), $"{w.Label} SQS throttles") with { Stat = "Sum" },
+            })]),
             Widget("Publisher: entries per SendMessageBatch, failed entries", "Average",
             [
                 Labelled(DashboardMetric.Of(MetricCatalogue.PublisherBatchFill, InfraNames.ApiFunction), "API batch fill"),

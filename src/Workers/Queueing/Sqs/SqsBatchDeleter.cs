@@ -3,7 +3,7 @@ using Amazon.SQS.Model;
 
 namespace GymCoach.Workers.Queueing.Sqs;
 
-/// <summary>DeleteMessageBatch for one queue, resending only the entries SQS failed without blaming the sender.</summary>
+/// <summary>DeleteMessageBatch for one queue, resending only the entries SQS failed without blaming the sender, after a jittered backoff.</summary>
 internal sealed class SqsBatchDeleter(IAmazonSQS client, string queueUrl, string queueName)
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(50);
@@ -37,7 +37,8 @@ internal sealed class SqsBatchDeleter(IAmazonSQS client, string queueUrl, string
 
             if (retry.Count > 0)
             {
-                await Task.Delay(RetryDelay * attempt, cancellationToken);
+                // Full jitter: entries SQS failed under load are not sent back by every caller at the same moment.
+                await Task.Delay(RetryDelay * attempt * Random.Shared.NextDouble(), cancellationToken);
             }
 
             pending = retry;

@@ -7,7 +7,9 @@ namespace GymCoach.Workers.Storage.Dynamo;
 /// <summary>Sends requests and retries what a retry can fix, with exponential backoff and full jitter, counting every retry.</summary>
 /// <remarks>
 /// Full jitter (a uniformly random wait between zero and the doubled ceiling) spreads the retries of many concurrent
-/// writers instead of letting them collide again, as AWS recommends for throttling.
+/// writers instead of letting them collide again, as AWS recommends for throttling. Throttling keeps being retried past
+/// <see cref="DynamoDbStoreOptions.MaxAttempts"/> within <see cref="DynamoDbStoreOptions.ThrottledRetryWindow"/>, or until
+/// the caller's token is cancelled: slowing down is what DynamoDB asked for, failing is not.
 /// </remarks>
 internal sealed class DynamoDbRetryPolicy(DynamoDbStoreOptions options, DynamoDbStoreCounters counters, TimeProvider timeProvider)
 {
@@ -21,7 +23,7 @@ internal sealed class DynamoDbRetryPolicy(DynamoDbStoreOptions options, DynamoDb
     public DynamoDbStoreCounters Counters => counters;
 
     /// <summary>A retry budget for one logical operation: <see cref="DynamoDbStoreOptions.MaxAttempts"/> requests in all.</summary>
-    public RetryBudget Budget(string operation) => new(this, operation);
+    public RetryBudget Budget(string operation) => new(this, operation) { StartedAt = timeProvider.GetTimestamp() };
 
     /// <summary>Sends the request until it succeeds, fails with an error no retry can fix, or the budget is spent.</summary>
     /// <exception cref="DynamoDbStoreException">The budget is spent, or DynamoDB refused the request for good.</exception>
@@ -59,7 +61,7 @@ internal sealed class DynamoDbRetryPolicy(DynamoDbStoreOptions options, DynamoDb
             counters.TransactionConflict();
         }
 
-        if (budget.Attempts >= options.MaxAttempts)
+        if (budget.Attempts >= options.MaxAttempts && !WithinThrottledWindow(budget, reason))
         {
             throw new DynamoDbStoreException(
                 $"{budget.Operation} on table '{options.TableName}' gave up after {budget.Attempts} attempts ({Describe(reason)}){(cause is null ? "" : ": " + cause.Message)}",
@@ -77,6 +79,11 @@ internal sealed class DynamoDbRetryPolicy(DynamoDbStoreOptions options, DynamoDb
             await Task.Delay(delay, timeProvider, cancellationToken);
         }
     }
+
+    /// <summary>Whether DynamoDB asked to slow down and the operation may still wait for it.</summary>
+    private bool WithinThrottledWindow(RetryBudget budget, RetryReason reason) =>
+        reason is RetryReason.Throttled or RetryReason.UnprocessedItems
+        && timeProvider.GetElapsedTime(budget.StartedAt) < options.ThrottledRetryWindow;
 
     /// <summary>Why <paramref name="exception"/> is worth a retry, or null when it is not.</summary>
     internal static RetryReason? Classify(Exception exception, CancellationToken cancellationToken) => exception switch

@@ -6,4 +6,8 @@ namespace GymCoach.Workers.Storage.Dynamo;
 /// <param name="Throttles">Throttling answers (ProvisionedThroughputExceeded, ThrottlingException, RequestLimitExceeded), whole requests or transaction items.</param>
 /// <param name="UnprocessedItems">Items BatchWriteItem handed back unprocessed.</param>
 /// <param name="TransactionConflicts">Transactions cancelled by a concurrent write to one of their items.</param>
-public readonly record struct DynamoDbStoreStatistics(long Requests, long Retries, long Throttles, long UnprocessedItems, long TransactionConflicts);
+public readonly record struct DynamoDbStoreStatistics(long Requests, long Retries, long Throttles, long UnprocessedItems, long TransactionConflicts)
+{
+    /// <summary>Every time DynamoDB asked to slow down: throttling answers and unprocessed items (how BatchWriteItem throttles part of a batch).</summary>
+    public long SlowDowns => Throttles + UnprocessedItems;
+}

@@ -5,6 +5,9 @@ internal sealed class RetryBudget(DynamoDbRetryPolicy policy, string operation)
 {
     public string Operation => operation;
 
+    /// <summary>When the operation started (a <see cref="TimeProvider"/> timestamp), for the throttled retry window.</summary>
+    public long StartedAt { get; init; }
+
     /// <summary>Requests made so far, the first included.</summary>
     public int Attempts { get; set; } = 1;
 

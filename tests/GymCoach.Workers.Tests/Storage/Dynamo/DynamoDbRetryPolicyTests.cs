@@ -2,6 +2,7 @@ using System.Net;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using GymCoach.Workers.Storage.Dynamo;
+using GymCoach.Workers.Tests.Support;
 
 namespace GymCoach.Workers.Tests.Storage.Dynamo;
 
@@ -37,6 +38,59 @@ public sealed class DynamoDbRetryPolicyTests
 
         Assert.Null(DynamoDbRetryPolicy.Classify(new TaskCanceledException(), cancelled.Token));
     }
+
+    [Theory]
+    [InlineData("Throttled")]
+    [InlineData("UnprocessedItems")]
+    public async Task ThrottlingIsRetriedPastMaxAttempts_UntilTheThrottledWindowHasPassed(string reason)
+    {
+        var time = new ManualTimeProvider();
+        var policy = Policy(time, TimeSpan.FromSeconds(10));
+        var budget = policy.Budget("BatchWriteItem");
+
+        for (var i = 0; i < 20; i++)
+        {
+            await budget.BackOffAsync(Enum.Parse<RetryReason>(reason), null, CancellationToken.None);
+            time.Advance(TimeSpan.FromMilliseconds(400));
+        }
+
+        time.Advance(TimeSpan.FromSeconds(2));
+        var failure = await Assert.ThrowsAsync<DynamoDbStoreException>(() => budget.BackOffAsync(Enum.Parse<RetryReason>(reason), null, CancellationToken.None));
+        Assert.Contains("gave up after 21 attempts", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("TransientError")]
+    [InlineData("TransactionConflict")]
+    public async Task OtherRetries_StopAtMaxAttempts_EvenWithinTheThrottledWindow(string reason)
+    {
+        var policy = Policy(new ManualTimeProvider(), TimeSpan.FromSeconds(10));
+        var budget = policy.Budget("TransactWriteItems");
+
+        await budget.BackOffAsync(Enum.Parse<RetryReason>(reason), null, CancellationToken.None);
+        await budget.BackOffAsync(Enum.Parse<RetryReason>(reason), null, CancellationToken.None);
+
+        await Assert.ThrowsAsync<DynamoDbStoreException>(() => budget.BackOffAsync(Enum.Parse<RetryReason>(reason), null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AZeroThrottledWindow_StopsThrottlingAtMaxAttempts()
+    {
+        var policy = Policy(new ManualTimeProvider(), TimeSpan.Zero);
+        var budget = policy.Budget("GetItem");
+
+        await budget.BackOffAsync(RetryReason.Throttled, null, CancellationToken.None);
+        await budget.BackOffAsync(RetryReason.Throttled, null, CancellationToken.None);
+
+        var failure = await Assert.ThrowsAsync<DynamoDbStoreException>(() => budget.BackOffAsync(RetryReason.Throttled, null, CancellationToken.None));
+        Assert.Contains("gave up after 3 attempts (still throttled)", failure.Message, StringComparison.Ordinal);
+    }
+
+    // No delay between attempts, so only the clock the test moves decides the window.
+    private static DynamoDbRetryPolicy Policy(TimeProvider time, TimeSpan throttledRetryWindow) => new(
+        new DynamoDbStoreOptions { MaxAttempts = 3, BaseDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero, ThrottledRetryWindow = throttledRetryWindow },
+        new DynamoDbStoreCounters(),
+        time);
 
     private sealed class AmazonDynamoDBExceptionWithCode(string code)
         : Amazon.DynamoDBv2.AmazonDynamoDBException("injected", ErrorType.Sender, code, "request", HttpStatusCode.BadRequest);

@@ -24,13 +24,14 @@ public sealed class DynamoDbStoreOptionsTests
             BaseDelay = TimeSpan.FromSeconds(2),
             MaxDelay = TimeSpan.FromSeconds(1),
             MaxConcurrentRequests = 0,
+            ThrottledRetryWindow = TimeSpan.FromSeconds(-1),
             ConditionalWrites = (ConditionalWriteMode)7,
         };
 
         var failure = Assert.Throws<ArgumentException>(options.Validate);
 
         Assert.All(
-            ["TableName", "MaxAttempts", "MaxDelay", "ConditionalWrites", "MaxConcurrentRequests"],
+            ["TableName", "MaxAttempts", "MaxDelay", "ConditionalWrites", "MaxConcurrentRequests", "ThrottledRetryWindow"],
             name => Assert.Contains(name, failure.Message, StringComparison.Ordinal));
     }
 }
