@@ -143,5 +143,7 @@ internal static class PublisherThroughput
             inner.ChangeVisibilityAsync(receiptHandle, visibilityTimeout, cancellationToken);
 
         public Task<QueueCounts> GetCountsAsync(CancellationToken cancellationToken) => inner.GetCountsAsync(cancellationToken);
+
+        public Task<TimeSpan> GetVisibilityTimeoutAsync(CancellationToken cancellationToken) => inner.GetVisibilityTimeoutAsync(cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using GymCoach.Cli.Commands;
+using GymCoach.Cli.Hosting;
 
 namespace GymCoach.Cli.Backends;
 
@@ -13,6 +14,9 @@ internal sealed record BackendOptions(string StateDirectory, bool Verbose)
     public static readonly string[] Names = [Embedded, Local, Aws];
 
     public static IReadOnlySet<string> Flags { get; } = new HashSet<string>(StringComparer.Ordinal) { "verbose" };
+
+    /// <summary>The visibility timeout of the embedded and local queues. Default 31 s (see <see cref="PipelineSettings.DefaultVisibilityTimeout"/>); the aws backend's queues keep their own.</summary>
+    public TimeSpan VisibilityTimeout { get; init; } = PipelineSettings.DefaultVisibilityTimeout;
 
     public static string ReadBackend(ArgumentReader reader) => reader.Choice("backend", Embedded, Names);
 

@@ -1,3 +1,4 @@
+using GymCoach.Cli.Hosting;
 using GymCoach.Contracts.Queueing;
 using GymCoach.Contracts.Storage;
 using GymCoach.Workers.Queueing;
@@ -13,16 +14,13 @@ namespace GymCoach.Cli.Backends;
 /// </remarks>
 internal sealed class EmbeddedBackend : IBackend
 {
-    /// <summary>Short, so that failed messages come back within seconds in a local run, yet above any invocation's duration.</summary>
-    public static readonly TimeSpan VisibilityTimeout = TimeSpan.FromSeconds(5);
-
     /// <summary>Receives before SQS redrives a message to its dead-letter queue, as in the template.</summary>
     public const int MaxReceiveCount = 5;
 
     private readonly EmbeddedItemStore _store;
     private readonly string _stateDirectory;
 
-    private EmbeddedBackend(EmbeddedItemStore store, string stateDirectory)
+    private EmbeddedBackend(EmbeddedItemStore store, string stateDirectory, TimeSpan visibilityTimeout)
     {
         _store = store;
         _stateDirectory = stateDirectory;
@@ -30,7 +28,7 @@ internal sealed class EmbeddedBackend : IBackend
         WritesQueue = new EmbeddedQueue(new EmbeddedQueueOptions
         {
             Name = "gymcoach-writes",
-            VisibilityTimeout = VisibilityTimeout,
+            VisibilityTimeout = visibilityTimeout,
             MaxReceiveCount = MaxReceiveCount,
             DeadLetterQueue = (EmbeddedQueue)WritesDeadLetterQueue,
         });
@@ -38,7 +36,7 @@ internal sealed class EmbeddedBackend : IBackend
         AnalyticsQueue = new EmbeddedQueue(new EmbeddedQueueOptions
         {
             Name = "gymcoach-analytics",
-            VisibilityTimeout = VisibilityTimeout,
+            VisibilityTimeout = visibilityTimeout,
             MaxReceiveCount = MaxReceiveCount,
             DeadLetterQueue = (EmbeddedQueue)AnalyticsDeadLetterQueue,
         });
@@ -62,9 +60,14 @@ internal sealed class EmbeddedBackend : IBackend
 
     private IMessageQueue[] Queues => [WritesQueue, WritesDeadLetterQueue, AnalyticsQueue, AnalyticsDeadLetterQueue];
 
-    public static async Task<EmbeddedBackend> OpenAsync(string stateDirectory, bool fresh, CancellationToken cancellationToken)
+    /// <summary>Opens the backend with the queues' default visibility timeout (<see cref="PipelineSettings.DefaultVisibilityTimeout"/>).</summary>
+    public static Task<EmbeddedBackend> OpenAsync(string stateDirectory, bool fresh, CancellationToken cancellationToken) =>
+        OpenAsync(stateDirectory, fresh, PipelineSettings.DefaultVisibilityTimeout, cancellationToken);
+
+    /// <param name="visibilityTimeout">Of both worker queues: at least the workers' function timeout, or their runners refuse them.</param>
+    public static async Task<EmbeddedBackend> OpenAsync(string stateDirectory, bool fresh, TimeSpan visibilityTimeout, CancellationToken cancellationToken)
     {
-        var backend = new EmbeddedBackend(new EmbeddedItemStore(), stateDirectory);
+        var backend = new EmbeddedBackend(new EmbeddedItemStore(), stateDirectory, visibilityTimeout);
         if (fresh)
         {
             return backend;

@@ -16,9 +16,6 @@ namespace GymCoach.Cli.Backends;
 /// </remarks>
 internal sealed class LocalBackend : IBackend
 {
-    /// <summary>Short, so retries show within a run, yet above the invocations DynamoDB Local (in memory-backed storage) causes.</summary>
-    public static readonly TimeSpan VisibilityTimeout = TimeSpan.FromSeconds(5);
-
     private readonly FauxqsServer _sqs;
     private readonly DynamoDbLocalServer _dynamoDb;
 
@@ -54,7 +51,8 @@ internal sealed class LocalBackend : IBackend
     public Uri DynamoDbEndpoint => _dynamoDb.Endpoint;
 
     /// <param name="fresh">Start from an empty table instead of the one saved under the state folder.</param>
-    public static async Task<LocalBackend> StartAsync(string stateDirectory, bool fresh, CancellationToken cancellationToken)
+    /// <param name="visibilityTimeout">Of both worker queues (instead of the template's 190 s): at least the workers' function timeout, or their runners refuse them.</param>
+    public static async Task<LocalBackend> StartAsync(string stateDirectory, bool fresh, TimeSpan visibilityTimeout, CancellationToken cancellationToken)
     {
         await EmulatorPackages.EnsureInstalledAsync(cancellationToken);
         var databaseDirectory = DatabaseDirectory(stateDirectory);
@@ -72,7 +70,7 @@ internal sealed class LocalBackend : IBackend
         {
             sqs = await startingSqs;
             dynamoDb = await startingDynamoDb;
-            var queues = await new SqsQueueProvisioner(SqsClientFactory.GetClient(sqs.Connection), VisibilityTimeout)
+            var queues = await new SqsQueueProvisioner(SqsClientFactory.GetClient(sqs.Connection), visibilityTimeout)
                 .EnsureAllAsync(QueueDefinitions.All, cancellationToken);
             var dynamoDbClient = DynamoDbClientFactory.Shared(dynamoDb.ClientSettings);
             await new DynamoDbTableProvisioner(dynamoDbClient).EnsureTableAsync(TableDefinition.TableName, pointInTimeRecovery: false, cancellationToken);

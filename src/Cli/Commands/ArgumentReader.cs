@@ -90,6 +90,20 @@ internal sealed class ArgumentReader
             : throw new UsageException($"--{name} must be a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}, was '{text}'");
     }
 
+    /// <summary>A duration in whole seconds (<c>30s</c>, <c>2m</c>, <c>1h</c> or bare seconds), or null when the option is not given.</summary>
+    public TimeSpan? Duration(string name, TimeSpan min, TimeSpan max)
+    {
+        var text = String(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return DurationText.TryParse(text, out var value) && value >= min && value <= max
+            ? value
+            : throw new UsageException($"--{name} must be whole seconds from {DurationText.Format(min)} to {DurationText.Format(max)} (e.g. 30s, 2m), was '{text}'");
+    }
+
     /// <summary>Fails on any option or flag no reader asked for, and on extra positional arguments.</summary>
     public void EnsureAllUsed(int positionalCount = 0)
     {

@@ -13,21 +13,24 @@ internal sealed class DemoCommand : ICommand
 
     public string Summary => "Run the whole pipeline on a synthetic workload, with live progress, a summary and a check of the result";
 
-    public string Usage => "gymcoach demo [--backend embedded|local|aws] [--users N] [--workouts N] [--failure-rate P] [--seed S] [--report FILE.html] [--state DIR] [--verbose]";
+    public string Usage => "gymcoach demo [--backend embedded|local|aws] [--users N] [--workouts N] [--failure-rate P] [--seed S] [--function-timeout T] [--visibility-timeout V] [--report FILE.html] [--state DIR] [--verbose]";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         var reader = new ArgumentReader(args, BackendOptions.Flags);
+        var backendName = BackendOptions.ReadBackend(reader);
+        var timeouts = WorkerTimeouts.Read(reader, backendName, DemoOptions.DefaultFunctionTimeout(backendName));
         var options = new DemoOptions
         {
-            Backend = BackendOptions.ReadBackend(reader),
+            Backend = backendName,
             Users = reader.Int("users", 200, 1, 1_000_000),
             Workouts = reader.Int("workouts", 20_000, 0, 10_000_000),
             FailureRate = reader.Double("failure-rate", 0, 0, 0.9),
             Seed = reader.Int("seed", 42, 0, int.MaxValue),
+            FunctionTimeout = timeouts.FunctionTimeout,
         };
         var report = reader.String("report");
-        var backendOptions = BackendOptions.Read(reader);
+        var backendOptions = timeouts.ApplyTo(BackendOptions.Read(reader));
         reader.EnsureAllUsed();
         if (report is { Length: 0 })
         {

@@ -10,13 +10,11 @@ namespace GymCoach.Cli.Commands;
 /// <summary><c>gymcoach invoke</c>: runs a worker on a Lambda SQS event and prints its partial batch response, like invoking the deployed function.</summary>
 internal sealed class InvokeCommand : ICommand
 {
-    private static readonly TimeSpan FunctionTimeout = TimeSpan.FromSeconds(30);
-
     public string Name => "invoke";
 
     public string Summary => "Run the writes or analytics worker on a Lambda SQS event (file or stdin) and print the partial batch response";
 
-    public string Usage => "gymcoach invoke --function writes|analytics [--event FILE|-] [--state DIR] [--verbose]";
+    public string Usage => "gymcoach invoke --function writes|analytics [--event FILE|-] [--function-timeout 30s] [--state DIR] [--verbose]";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
@@ -28,6 +26,7 @@ internal sealed class InvokeCommand : ICommand
         }
 
         var eventPath = reader.String("event") ?? "-";
+        var functionTimeout = reader.Duration("function-timeout", WorkerTimeouts.MinFunctionTimeout, WorkerTimeouts.MaxFunctionTimeout) ?? PipelineSettings.DefaultFunctionTimeout;
         var backendOptions = BackendOptions.Read(reader);
         reader.EnsureAllUsed();
 
@@ -41,7 +40,11 @@ internal sealed class InvokeCommand : ICommand
         var processor = new BatchProcessor(new BatchProcessorOptions(), deadLetterQueue, time, logger: logger);
 
         var queuedBefore = (await backend.AnalyticsQueue.GetCountsAsync(cancellationToken)).Total;
-        var outcome = await processor.ProcessAsync(sqsEvent, handler, time.GetUtcNow() + FunctionTimeout, cancellationToken);
+
+        // As the deployed function would: the deadline is the function timeout, and nothing runs past it.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(functionTimeout);
+        var outcome = await processor.ProcessAsync(sqsEvent, handler, time.GetUtcNow() + functionTimeout, timeout.Token);
         await backend.SaveAsync(cancellationToken);
 
         await using (var stdout = System.Console.OpenStandardOutput())

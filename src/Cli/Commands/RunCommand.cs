@@ -17,14 +17,16 @@ internal sealed class RunCommand : ICommand
 
     public string Summary => "Serve the ingest HTTP API on 127.0.0.1 and run both workers behind it, until Ctrl-C";
 
-    public string Usage => "gymcoach run [--backend embedded|local|aws] [--port P] [--api-key KEY | --keys FILE] [--rate-limit N] [--log-format text|json] [--emf FILE] [--state DIR] [--verbose]";
+    public string Usage => "gymcoach run [--backend embedded|local|aws] [--port P] [--api-key KEY | --keys FILE] [--rate-limit N] [--function-timeout 30s] [--visibility-timeout 31s] [--log-format text|json] [--emf FILE] [--state DIR] [--verbose]";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         var reader = new ArgumentReader(args, BackendOptions.Flags);
         var backendName = BackendOptions.ReadBackend(reader);
+        var timeouts = WorkerTimeouts.Read(reader, backendName);
         var settings = new ApiServerSettings
         {
+            Pipeline = PipelineSettings.WithFunctionTimeout(timeouts.FunctionTimeout),
             Port = reader.Int("port", DefaultPort, 0, 65_535),
             ApiKey = reader.String("api-key") ?? Environment.GetEnvironmentVariable("GYMCOACH_API_KEY"),
             RequestsPerSecond = reader.Int("rate-limit", ApiServerSettings.DefaultRequestsPerSecond, 1, 10_000_000),
@@ -46,7 +48,7 @@ internal sealed class RunCommand : ICommand
             throw new UsageException($"--log-format must be text or json, was '{logFormatText}'");
         }
 
-        var backendOptions = BackendOptions.Read(reader);
+        var backendOptions = timeouts.ApplyTo(BackendOptions.Read(reader));
         reader.EnsureAllUsed();
         if (settings.ApiKey is { } given && (given.Length is 0 or > ApiKeyHash.MaxKeyLength || given.Any(char.IsWhiteSpace)))
         {

@@ -4,6 +4,7 @@ using GymCoach.Workers.EventSource;
 namespace GymCoach.Cli.Demo;
 
 /// <summary>Everything a finished demo run reports.</summary>
+/// <param name="VisibilityTimeout">The writes queue's: how long each retry of a failed message waits.</param>
 internal sealed record DemoResult(
     DemoOptions Options,
     Workload Workload,
@@ -12,4 +13,5 @@ internal sealed record DemoResult(
     EventSourceStats Analytics,
     long InjectedFailures,
     DemoCheck Check,
-    PipelineSnapshot Series);
+    PipelineSnapshot Series,
+    TimeSpan VisibilityTimeout);

@@ -11,14 +11,18 @@ namespace GymCoach.Cli.Demo;
 /// <summary>The main job: a synthetic workload posted to the ingest API over HTTP, through both queues, both workers and the store, then a check of the result.</summary>
 internal sealed class DemoRunner(DemoOptions options, IBackend backend, ProgressLine progress, ILogger logger)
 {
-    /// <summary>How the demo drives the workers: the design's 5 chunks of 100 per invocation.</summary>
-    public static PipelineSettings Settings(FaultInjector? faults) => new()
+    /// <summary>How the demo drives the workers: the design's 5 chunks of 100 per invocation, each invocation within the function timeout (default 30 s).</summary>
+    public static PipelineSettings Settings(FaultInjector? faults, TimeSpan? functionTimeout = null)
     {
-        Writes = new EventSourceOptions { BatchSize = 500, MaximumBatchingWindow = TimeSpan.FromSeconds(1), MaximumConcurrency = 4, FunctionTimeout = TimeSpan.FromSeconds(30) },
-        Analytics = new EventSourceOptions { BatchSize = 500, MaximumBatchingWindow = TimeSpan.FromSeconds(1), MaximumConcurrency = 2, FunctionTimeout = TimeSpan.FromSeconds(30) },
-        Processor = new BatchProcessorOptions(),
-        DecorateHandler = faults is null ? null : faults.Wrap,
-    };
+        var timeout = functionTimeout ?? PipelineSettings.DefaultFunctionTimeout;
+        return new PipelineSettings
+        {
+            Writes = new EventSourceOptions { BatchSize = 500, MaximumBatchingWindow = PipelineSettings.BatchingWindow, MaximumConcurrency = 4, FunctionTimeout = timeout },
+            Analytics = new EventSourceOptions { BatchSize = 500, MaximumBatchingWindow = PipelineSettings.BatchingWindow, MaximumConcurrency = 2, FunctionTimeout = timeout },
+            Processor = new BatchProcessorOptions(),
+            DecorateHandler = faults is null ? null : faults.Wrap,
+        };
+    }
 
     public async Task<DemoResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -30,7 +34,7 @@ internal sealed class DemoRunner(DemoOptions options, IBackend backend, Progress
         var verifier = new DemoVerifier(backend);
         var deadLettersBefore = await verifier.CountDeadLettersAsync(cancellationToken);
         var faults = options.FailureRate > 0 ? new FaultInjector(options.FailureRate, options.Seed) : null;
-        var settings = new ApiServerSettings { Port = 0, RequestsPerSecond = 1_000_000, Pipeline = Settings(faults) };
+        var settings = new ApiServerSettings { Port = 0, RequestsPerSecond = 1_000_000, Pipeline = Settings(faults, options.FunctionTimeout) };
         await using var server = new ApiServer(backend, settings, logger, verbose: false);
         await server.StartAsync(cancellationToken);
         using var http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromMinutes(1) };
@@ -54,6 +58,8 @@ internal sealed class DemoRunner(DemoOptions options, IBackend backend, Progress
         await server.StopAsync();
         var check = await verifier.VerifyAsync(workload, deadLettersBefore, rejected, cancellationToken);
         var pipeline = server.Pipeline;
-        return new DemoResult(options, workload, clock.Elapsed, pipeline.WritesRunner.Stats, pipeline.AnalyticsRunner.Stats, faults?.Injected ?? 0, check, server.Sampler.Snapshot());
+        var visibilityTimeout = await backend.WritesQueue.GetVisibilityTimeoutAsync(cancellationToken);
+        return new DemoResult(
+            options, workload, clock.Elapsed, pipeline.WritesRunner.Stats, pipeline.AnalyticsRunner.Stats, faults?.Injected ?? 0, check, server.Sampler.Snapshot(), visibilityTimeout);
     }
 }

@@ -47,7 +47,16 @@ internal sealed class ApiServer(IBackend backend, ApiServerSettings settings, Se
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var cache = new AnalyticsCache(new CacheOptions());
-        _pipeline = new LocalPipeline(backend, settings.Pipeline, TimeProvider.System, logger, cache);
+        try
+        {
+            _pipeline = await LocalPipeline.CreateAsync(backend, settings.Pipeline, TimeProvider.System, logger, cache, cancellationToken);
+        }
+        catch (ArgumentException ex)
+        {
+            // The workers' settings do not fit the queues (on aws: the deployed ones), refused as AWS refuses such a mapping.
+            throw new CommandFailedException(ex.Message);
+        }
+
         _workers = _pipeline.RunAsync(_workersStopping.Token);
         var sampler = new PipelineSampler(_pipeline, backend, cache, TimeProvider.System);
         _sampler = sampler;

@@ -31,4 +31,8 @@ public interface IMessageQueue
 
     /// <summary>Approximate message counts, as SQS reports them.</summary>
     Task<QueueCounts> GetCountsAsync(CancellationToken cancellationToken);
+
+    /// <summary>The queue's visibility timeout (its <c>VisibilityTimeout</c> attribute): how long a received message stays hidden.</summary>
+    /// <remarks>Read from the queue on every call, as GetQueueAttributes does, so it reflects a changed attribute.</remarks>
+    Task<TimeSpan> GetVisibilityTimeoutAsync(CancellationToken cancellationToken);
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace GymCoach.Workers.EventSource;
 
 /// <summary>Settings of the local event-source runner, named and limited like the Lambda SQS event source mapping's.</summary>
@@ -13,14 +15,20 @@ public sealed class EventSourceOptions
     /// <summary>Most concurrent invocations (<c>ScalingConfig.MaximumConcurrency</c>, 2–1000). Default 2.</summary>
     public int MaximumConcurrency { get; set; } = 2;
 
-    /// <summary>The function timeout: each invocation gets this long before its deadline. Default 30 s.</summary>
+    /// <summary>The function timeout: each invocation gets this long before its deadline. Default 30 s, as in the template.</summary>
+    /// <remarks>
+    /// The queue's visibility timeout must be at least this long (AWS refuses the mapping otherwise). An invocation
+    /// that has not returned by then is over, as in Lambda: its whole batch is retried.
+    /// </remarks>
     public TimeSpan FunctionTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long one receive call waits for messages (long poll, ≤ 20 s). Default 1 s, so stopping is quick.</summary>
     public TimeSpan PollWaitTime { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Every invalid setting at once, in the words of the ESM's own errors.</summary>
-    public IReadOnlyList<string> Validate(bool fifoQueue)
+    /// <param name="fifoQueue">Whether the source queue is a FIFO queue.</param>
+    /// <param name="queueVisibilityTimeout">The source queue's visibility timeout, when known: it may not be shorter than <see cref="FunctionTimeout"/>.</param>
+    public IReadOnlyList<string> Validate(bool fifoQueue, TimeSpan? queueVisibilityTimeout = null)
     {
         var errors = new List<string>();
         var maxBatch = fifoQueue ? 10 : 10_000;
@@ -53,6 +61,16 @@ public sealed class EventSourceOptions
             errors.Add($"PollWaitTime must be between 0 and 20 seconds, was {PollWaitTime.TotalSeconds} s.");
         }
 
+        if (queueVisibilityTimeout is { } visibility && visibility < FunctionTimeout)
+        {
+            // CreateEventSourceMapping's own words: a shorter visibility would redeliver messages while the function still runs.
+            errors.Add($"Queue visibility timeout: {Seconds(visibility)} seconds is less than Function timeout: {Seconds(FunctionTimeout)} seconds.");
+        }
+
         return errors;
     }
+
+    internal EventSourceOptions Copy() => (EventSourceOptions)MemberwiseClone();
+
+    private static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -12,13 +12,21 @@ public sealed class EventSourceStats
     private long _reportedFailures;
     private long _redeliveries;
     private long _deleteFailures;
+    private long _timedOutInvocations;
     private int _inFlightInvocations;
+    private int _runningPastTimeout;
 
     /// <summary>Invocations made, including failed ones.</summary>
     public long Invocations => Interlocked.Read(ref _invocations);
 
     /// <summary>Invocations that threw or returned an invalid response: their whole batch is retried.</summary>
     public long FailedInvocations => Interlocked.Read(ref _failedInvocations);
+
+    /// <summary>Invocations that had not returned at the function timeout (counted in <see cref="FailedInvocations"/> too).</summary>
+    public long TimedOutInvocations => Interlocked.Read(ref _timedOutInvocations);
+
+    /// <summary>Timed-out invocations whose work has not ended yet: no longer awaited, their token cancelled, their batch already given up.</summary>
+    public int RunningPastTimeout => Volatile.Read(ref _runningPastTimeout);
 
     public long MessagesReceived => Interlocked.Read(ref _received);
 
@@ -54,6 +62,12 @@ public sealed class EventSourceStats
     internal void InvocationEnded(TimeSpan duration) => InvocationDuration.Record(duration);
 
     internal void WholeBatchRetried() => Interlocked.Increment(ref _failedInvocations);
+
+    internal void TimedOut() => Interlocked.Increment(ref _timedOutInvocations);
+
+    internal void AbandonedInvocationStarted() => Interlocked.Increment(ref _runningPastTimeout);
+
+    internal void AbandonedInvocationEnded() => Interlocked.Decrement(ref _runningPastTimeout);
 
     /// <summary>The batch is settled: successes deleted, failures left to the visibility timeout.</summary>
     internal void BatchSettled() => Interlocked.Decrement(ref _inFlightInvocations);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GymCoach.Contracts.Lambda;
 using GymCoach.Contracts.Queueing;
 using GymCoach.Workers.Functions;
@@ -8,45 +7,81 @@ namespace GymCoach.Workers.EventSource;
 
 /// <summary>Drives an <see cref="ISqsFunction"/> from a queue the way the Lambda SQS event source mapping does.</summary>
 /// <remarks>
+/// <para>
 /// Up to <see cref="EventSourceOptions.MaximumConcurrency"/> pollers each gather a batch (up to BatchSize, within the
 /// batching window), invoke the function, delete the messages it did not report as failed, and leave the failed ones
-/// to the visibility timeout. Faithful to the service where AWS's local tools are not: when the function throws, or
-/// reports an empty, null or unknown itemIdentifier, the WHOLE batch is retried.
+/// to the visibility timeout. Faithful to the service where AWS's local tools are not: when the function throws, times
+/// out, or reports an empty, null or unknown itemIdentifier, the WHOLE batch is retried.
+/// </para>
+/// <para>
+/// Timeouts are as strict as the service's: a queue whose visibility timeout is shorter than the function timeout is
+/// refused, an invocation is over at the function timeout (see <see cref="FunctionInvoker"/>), and a batch is gathered
+/// only while its first message still has the whole function timeout of visibility left. So no message is delivered
+/// again while an invocation holding it may still run.
+/// </para>
 /// </remarks>
 public sealed class LocalEventSourceRunner
 {
     private readonly IMessageQueue _queue;
-    private readonly ISqsFunction _function;
     private readonly EventSourceOptions _options;
+    private readonly TimeSpan _gatherLimit;
+    private readonly FunctionInvoker _invoker;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
-    public LocalEventSourceRunner(
+    private LocalEventSourceRunner(IMessageQueue queue, ISqsFunction function, EventSourceOptions options, TimeSpan visibilityTimeout, TimeProvider timeProvider, ILogger logger)
+    {
+        _queue = queue;
+        _options = options;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _invoker = new FunctionInvoker(function, options.FunctionTimeout, Stats, timeProvider, logger);
+
+        // Visibility starts at the receive; the invocation may take the whole function timeout after the batch is gathered.
+        var slack = visibilityTimeout - options.FunctionTimeout;
+        _gatherLimit = slack < options.MaximumBatchingWindow ? slack : options.MaximumBatchingWindow;
+        if (_gatherLimit < options.MaximumBatchingWindow)
+        {
+            _logger.Warning(
+                "Batches are gathered for only {GatherLimit} instead of the batching window: the visibility timeout {VisibilityTimeout} of {QueueName} must also cover the function timeout",
+                _gatherLimit,
+                visibilityTimeout);
+        }
+    }
+
+    public EventSourceStats Stats { get; } = new();
+
+    /// <summary>Checks the settings against the queue, as CreateEventSourceMapping does, and returns a runner ready to <see cref="RunAsync"/>.</summary>
+    /// <param name="options">Copied: later changes have no effect.</param>
+    /// <exception cref="ArgumentException">
+    /// A setting is invalid, or the queue's visibility timeout is shorter than the function timeout (AWS:
+    /// "Queue visibility timeout: 5 seconds is less than Function timeout: 30 seconds").
+    /// </exception>
+    public static async Task<LocalEventSourceRunner> CreateAsync(
         IMessageQueue queue,
         ISqsFunction function,
         EventSourceOptions options,
         TimeProvider? timeProvider = null,
-        ILogger? logger = null)
+        ILogger? logger = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(queue);
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(options);
-        var errors = options.Validate(queue.Name.EndsWith(".fifo", StringComparison.Ordinal));
+        var settings = options.Copy();
+        var visibilityTimeout = await queue.GetVisibilityTimeoutAsync(cancellationToken);
+        var errors = settings.Validate(queue.Name.EndsWith(".fifo", StringComparison.Ordinal), visibilityTimeout);
         if (errors.Count > 0)
         {
             throw new ArgumentException($"Invalid event source settings for queue {queue.Name}: {string.Join(" ", errors)}", nameof(options));
         }
 
-        _queue = queue;
-        _function = function;
-        _options = options;
-        _timeProvider = timeProvider ?? TimeProvider.System;
-        _logger = (logger ?? Serilog.Core.Logger.None).ForContext("QueueName", queue.Name);
+        var log = (logger ?? Serilog.Core.Logger.None).ForContext("QueueName", queue.Name);
+        return new LocalEventSourceRunner(queue, function, settings, visibilityTimeout, timeProvider ?? TimeProvider.System, log);
     }
 
-    public EventSourceStats Stats { get; } = new();
-
     /// <summary>Polls and invokes until <paramref name="cancellationToken"/> is cancelled, then lets in-flight batches settle.</summary>
+    /// <remarks>A batch settles within the function timeout: work still running past it is not waited for (its batch is retried anyway).</remarks>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var pollers = new Task[_options.MaximumConcurrency];
@@ -56,6 +91,10 @@ public sealed class LocalEventSourceRunner
         }
 
         await Task.WhenAll(pollers);
+        if (Stats.RunningPastTimeout is > 0 and var running)
+        {
+            _logger.Warning("Stopped with {InvocationCount} timed-out invocations of {QueueName} still running; their batches will be delivered again", running);
+        }
     }
 
     private async Task PollAsync(CancellationToken stopping)
@@ -90,6 +129,7 @@ public sealed class LocalEventSourceRunner
     private async Task<List<SqsMessage>> GatherBatchAsync(CancellationToken stopping)
     {
         var batch = new List<SqsMessage>(Math.Min(_options.BatchSize, 1000));
+        var receiving = _timeProvider.GetUtcNow();
         var first = await _queue.ReceiveAsync(Math.Min(MessageQueueExtensions.MaxBatchEntries, _options.BatchSize), _options.PollWaitTime, stopping);
         batch.AddRange(first);
         if (batch.Count == 0)
@@ -97,7 +137,15 @@ public sealed class LocalEventSourceRunner
             return batch;
         }
 
+        // The first messages became invisible no earlier than the receive call; the batch must be invoked while their
+        // remaining visibility still covers the whole function timeout.
         var windowEnds = _timeProvider.GetUtcNow() + _options.MaximumBatchingWindow;
+        var visibilityAllows = receiving + _gatherLimit;
+        if (visibilityAllows < windowEnds)
+        {
+            windowEnds = visibilityAllows;
+        }
+
         while (batch.Count < _options.BatchSize && !stopping.IsCancellationRequested)
         {
             var remaining = windowEnds - _timeProvider.GetUtcNow();
@@ -153,30 +201,14 @@ public sealed class LocalEventSourceRunner
     /// <returns>The ids to retry, or null when the whole batch must be retried.</returns>
     private async Task<HashSet<string>?> InvokeAsync(List<SqsMessage> batch)
     {
-        var started = Stopwatch.GetTimestamp();
-        var context = new InvocationContext(Guid.NewGuid().ToString(), _timeProvider.GetUtcNow() + _options.FunctionTimeout);
-        using var timeout = new CancellationTokenSource(_options.FunctionTimeout, _timeProvider);
-        SqsBatchResponse response;
-        try
-        {
-            response = await _function.InvokeAsync(new SqsEvent { Records = batch }, context, timeout.Token);
-        }
-        catch (Exception ex)
-        {
-            Stats.InvocationEnded(Stopwatch.GetElapsedTime(started));
-            Stats.WholeBatchRetried();
-            _logger.Error(ex, "Invocation of {MessageCount} messages from {QueueName} failed; the whole batch will be retried", batch.Count);
-            return null;
-        }
-
-        Stats.InvocationEnded(Stopwatch.GetElapsedTime(started));
-        return ReadFailures(batch, response);
+        var response = await _invoker.InvokeAsync(batch);
+        return response is null ? null : ReadFailures(batch, response);
     }
 
-    private HashSet<string>? ReadFailures(List<SqsMessage> batch, SqsBatchResponse? response)
+    private HashSet<string>? ReadFailures(List<SqsMessage> batch, SqsBatchResponse response)
     {
         var failed = new HashSet<string>(StringComparer.Ordinal);
-        if (response?.BatchItemFailures is not { Count: > 0 } failures)
+        if (response.BatchItemFailures is not { Count: > 0 } failures)
         {
             return failed;
         }

@@ -53,4 +53,6 @@ public sealed class MeteredMessageQueue(IMessageQueue inner, MetricsRecorder rec
         inner.ChangeVisibilityAsync(receiptHandle, visibilityTimeout, cancellationToken);
 
     public Task<QueueCounts> GetCountsAsync(CancellationToken cancellationToken) => inner.GetCountsAsync(cancellationToken);
+
+    public Task<TimeSpan> GetVisibilityTimeoutAsync(CancellationToken cancellationToken) => inner.GetVisibilityTimeoutAsync(cancellationToken);
 }

@@ -270,6 +270,13 @@ public sealed class EmbeddedQueue : IMessageQueue
         return Task.FromResult(counts);
     }
 
+    /// <inheritdoc/>
+    public Task<TimeSpan> GetVisibilityTimeoutAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_options.VisibilityTimeout);
+    }
+
     /// <summary>Takes messages redriven from a source queue, keeping their id, body, attributes and receive count.</summary>
     internal void AcceptRedriven(List<QueuedMessage> messages, string sourceArn)
     {

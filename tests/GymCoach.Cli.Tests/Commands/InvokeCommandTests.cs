@@ -66,6 +66,8 @@ public sealed class InvokeCommandTests : IDisposable
     [InlineData("--function", "reports")]
     [InlineData("--event", "missing.json", "--function", "writes")]
     [InlineData("--function", "writes", "--colour", "blue")]
+    [InlineData("--function", "writes", "--function-timeout", "3s")]
+    [InlineData("--function", "writes", "--visibility-timeout", "60s")]
     public async Task BadArguments_ExitWithCode2AndUsage(params string[] args)
     {
         var result = await CliProcess.RunAsync(null, ["invoke", .. args]);

@@ -160,5 +160,7 @@ public sealed class DeadLetterRedriverTests
             inner.ChangeVisibilityAsync(receiptHandle, visibilityTimeout, cancellationToken);
 
         public Task<QueueCounts> GetCountsAsync(CancellationToken cancellationToken) => inner.GetCountsAsync(cancellationToken);
+
+        public Task<TimeSpan> GetVisibilityTimeoutAsync(CancellationToken cancellationToken) => inner.GetVisibilityTimeoutAsync(cancellationToken);
     }
 }

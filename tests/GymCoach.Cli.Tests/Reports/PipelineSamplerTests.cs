@@ -15,7 +15,7 @@ public sealed class PipelineSamplerTests : IDisposable
     public async Task TheWindow_KeepsOnlyTheNewestSamples_OldestFirst()
     {
         await using var backend = await EmbeddedBackend.OpenAsync(_state, fresh: true, CancellationToken.None);
-        var pipeline = new LocalPipeline(backend, new PipelineSettings(), TimeProvider.System, Serilog.Core.Logger.None);
+        var pipeline = await LocalPipeline.CreateAsync(backend, new PipelineSettings(), TimeProvider.System, Serilog.Core.Logger.None);
         var sampler = new PipelineSampler(pipeline, backend, new AnalyticsCache(new CacheOptions()), TimeProvider.System, window: TimeSpan.FromSeconds(3));
 
         var taken = new List<PipelineSample>();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GymCoach.Cli.Backends;
 using GymCoach.Cli.Demo;
+using GymCoach.Cli.Hosting;
 using GymCoach.Cli.Terminal;
 using GymCoach.Contracts.Events;
 using GymCoach.Workers.Analytics;
@@ -11,6 +12,8 @@ namespace GymCoach.Integration.Tests.Demo;
 /// <summary>The same seeded demo on the embedded backend and on the real-API emulators must leave the same state.</summary>
 public sealed class BackendEquivalenceTests : IDisposable
 {
+    private static readonly TimeSpan FunctionTimeout = TimeSpan.FromSeconds(6);
+
     private readonly string _state = Directory.CreateTempSubdirectory("gymcoach-equivalence-").FullName;
 
     public void Dispose()
@@ -28,7 +31,8 @@ public sealed class BackendEquivalenceTests : IDisposable
     [Fact]
     public async Task Demo_OnEmbeddedAndOnLocalEmulators_EndsInTheSameAnalyticsAndProfiles()
     {
-        var options = new DemoOptions { Users = 12, Workouts = 300, Seed = 1234, FailureRate = 0.1 };
+        // Short timeouts, so the injected failures come back within seconds: visibility = function timeout + batching window.
+        var options = new DemoOptions { Users = 12, Workouts = 300, Seed = 1234, FailureRate = 0.1, FunctionTimeout = FunctionTimeout };
 
         var embedded = await RunAsync(options with { Backend = BackendOptions.Embedded });
         var local = await RunAsync(options with { Backend = BackendOptions.Local });
@@ -41,7 +45,10 @@ public sealed class BackendEquivalenceTests : IDisposable
     private async Task<SortedDictionary<string, string>> RunAsync(DemoOptions options)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        var backendOptions = new BackendOptions(Path.Combine(_state, options.Backend), Verbose: false);
+        var backendOptions = new BackendOptions(Path.Combine(_state, options.Backend), Verbose: false)
+        {
+            VisibilityTimeout = PipelineSettings.VisibilityTimeoutFor(FunctionTimeout),
+        };
         await using var backend = await BackendFactory.OpenAsync(options.Backend, backendOptions, fresh: true, timeout.Token);
         var result = await new DemoRunner(options, backend, new ProgressLine(TextWriter.Null, interactive: false), Serilog.Core.Logger.None)
             .RunAsync(timeout.Token);

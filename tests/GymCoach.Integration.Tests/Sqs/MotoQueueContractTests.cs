@@ -33,6 +33,9 @@ public sealed class MotoQueueContractTests(MotoFixture moto) : IAsyncLifetime
     public Task InvalidCharacters_FailOnlyTheirEntry_AsSenderFault() => _contract.InvalidCharacters_FailOnlyTheirEntry_AsSenderFault();
 
     [Fact]
+    public Task TheQueue_ReportsTheVisibilityTimeoutItWasCreatedWith() => _contract.TheQueue_ReportsTheVisibilityTimeoutItWasCreatedWith();
+
+    [Fact]
     public Task ReceivedMessage_StaysHiddenForTheVisibilityTimeout_ThenReturnsWithReceiveCountTwo() =>
         _contract.ReceivedMessage_StaysHiddenForTheVisibilityTimeout_ThenReturnsWithReceiveCountTwo();
 

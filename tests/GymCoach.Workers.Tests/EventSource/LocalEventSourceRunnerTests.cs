@@ -7,7 +7,8 @@ namespace GymCoach.Workers.Tests.EventSource;
 
 public sealed class LocalEventSourceRunnerTests : IAsyncDisposable
 {
-    private static readonly TimeSpan Visibility = TimeSpan.FromMilliseconds(400);
+    private static readonly TimeSpan Visibility = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan FunctionTimeout = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
     private readonly EmbeddedQueue _queue = new(new EmbeddedQueueOptions { Name = "runner-tests", VisibilityTimeout = Visibility });
     private readonly CancellationTokenSource _stopping = new();
@@ -31,7 +32,7 @@ public sealed class LocalEventSourceRunnerTests : IAsyncDisposable
         var function = new ScriptedFunction((e, invocation) =>
             Task.FromResult(invocation == 1 ? ScriptedFunction.Failing(ids[2]) : ScriptedFunction.Success));
 
-        var runner = Start(function, new EventSourceOptions { BatchSize = 10, MaximumBatchingWindow = TimeSpan.Zero });
+        var runner = await StartAsync(function, new EventSourceOptions { BatchSize = 10, MaximumBatchingWindow = TimeSpan.Zero });
 
         await Poll.UntilAsync(() => runner.Stats.MessagesDeleted == 5, Timeout);
         var redelivered = function.Events.Skip(1).SelectMany(e => e.Records).ToList();
@@ -49,7 +50,7 @@ public sealed class LocalEventSourceRunnerTests : IAsyncDisposable
         var function = new ScriptedFunction((e, invocation) =>
             invocation == 1 ? throw new InvalidOperationException("crash") : Task.FromResult(ScriptedFunction.Success));
 
-        var runner = Start(function, new EventSourceOptions { BatchSize = 10, MaximumBatchingWindow = TimeSpan.Zero });
+        var runner = await StartAsync(function, new EventSourceOptions { BatchSize = 10, MaximumBatchingWindow = TimeSpan.Zero });
 
         await Poll.UntilAsync(() => runner.Stats.MessagesDeleted == 4, Timeout);
         Assert.Equal(1, runner.Stats.FailedInvocations);
@@ -67,7 +68,7 @@ public sealed class LocalEventSourceRunnerTests : IAsyncDisposable
         var function = new ScriptedFunction((e, invocation) =>
             Task.FromResult(invocation == 1 ? ScriptedFunction.Failing(identifier) : ScriptedFunction.Success));
 
-        var runner = Start(function, new EventSourceOptions { BatchSize = 10, MaximumBatchingWindow = TimeSpan.Zero });
+        var runner = await StartAsync(function, new EventSourceOptions { BatchSize = 10, MaximumBatchingWindow = TimeSpan.Zero });
 
         await Poll.UntilAsync(() => runner.Stats.MessagesDeleted == 3, Timeout);
         Assert.Equal(1, runner.Stats.FailedInvocations);
@@ -80,7 +81,7 @@ public sealed class LocalEventSourceRunnerTests : IAsyncDisposable
         await SendAsync(45);
         var function = new ScriptedFunction((e, _) => Task.FromResult(ScriptedFunction.Success));
 
-        var runner = Start(function, new EventSourceOptions { BatchSize = 30, MaximumBatchingWindow = TimeSpan.FromSeconds(1), MaximumConcurrency = 2 });
+        var runner = await StartAsync(function, new EventSourceOptions { BatchSize = 30, MaximumBatchingWindow = TimeSpan.FromSeconds(1), MaximumConcurrency = 2 });
 
         await Poll.UntilAsync(() => runner.Stats.MessagesDeleted == 45, Timeout);
         var sizes = function.Events.Select(e => e.Records.Count).ToList();
@@ -98,7 +99,7 @@ public sealed class LocalEventSourceRunnerTests : IAsyncDisposable
             return ScriptedFunction.Success;
         });
 
-        var runner = Start(function, new EventSourceOptions { BatchSize = 5, MaximumBatchingWindow = TimeSpan.Zero, MaximumConcurrency = 3 });
+        var runner = await StartAsync(function, new EventSourceOptions { BatchSize = 5, MaximumBatchingWindow = TimeSpan.Zero, MaximumConcurrency = 3 });
 
         await Poll.UntilAsync(() => runner.Stats.MessagesDeleted == 40, Timeout);
         Assert.Equal(3, function.MaxConcurrent);
@@ -110,7 +111,7 @@ public sealed class LocalEventSourceRunnerTests : IAsyncDisposable
         await SendAsync(1);
         var function = new ScriptedFunction((e, _) => Task.FromResult(ScriptedFunction.Success));
 
-        var runner = Start(function, new EventSourceOptions { BatchSize = 10, MaximumBatchingWindow = TimeSpan.Zero });
+        var runner = await StartAsync(function, new EventSourceOptions { BatchSize = 10, MaximumBatchingWindow = TimeSpan.Zero });
 
         await Poll.UntilAsync(() => runner.Stats.MessagesDeleted == 1, Timeout);
         var message = Assert.Single(function.Events.Single().Records);
@@ -131,7 +132,7 @@ public sealed class LocalEventSourceRunnerTests : IAsyncDisposable
             await release.Task;
             return ScriptedFunction.Success;
         });
-        var runner = Start(function, new EventSourceOptions { BatchSize = 10, MaximumBatchingWindow = TimeSpan.Zero });
+        var runner = await StartAsync(function, new EventSourceOptions { BatchSize = 10, MaximumBatchingWindow = TimeSpan.Zero });
         await entered.Task.WaitAsync(Timeout);
 
         await _stopping.CancelAsync();
@@ -140,6 +141,71 @@ public sealed class LocalEventSourceRunnerTests : IAsyncDisposable
 
         Assert.Equal(3, runner.Stats.MessagesDeleted);
         Assert.Equal(0, (await _queue.GetCountsAsync(CancellationToken.None)).Total);
+    }
+
+    [Fact]
+    public async Task AnInvocationStillRunningAtTheFunctionTimeout_FailsTheWholeBatch_AndIsNotWaitedFor()
+    {
+        await SendAsync(3);
+        var stuck = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var function = new ScriptedFunction(async (e, invocation) =>
+        {
+            if (invocation == 1)
+            {
+                await stuck.Task; // Ignores its token, as a handler blocked on a call without one would.
+            }
+
+            return ScriptedFunction.Success;
+        });
+
+        try
+        {
+            var runner = await StartAsync(function, new EventSourceOptions { BatchSize = 10, MaximumBatchingWindow = TimeSpan.Zero });
+
+            await Poll.UntilAsync(() => runner.Stats.TimedOutInvocations == 1 && runner.Stats.InFlightInvocations == 0, Timeout);
+            Assert.Equal(1, runner.Stats.RunningPastTimeout);
+            Assert.Equal(1, runner.Stats.FailedInvocations);
+            Assert.True(function.Tokens.First().IsCancellationRequested, "The timed-out invocation's token was not cancelled.");
+
+            // Nothing of the batch was deleted: it comes back after the visibility timeout, while the first invocation still hangs.
+            await Poll.UntilAsync(() => runner.Stats.MessagesDeleted == 3, Timeout);
+            Assert.All(function.Events.Skip(1).SelectMany(e => e.Records), m => Assert.Equal(2, m.ApproximateReceiveCount));
+            Assert.Equal(1, runner.Stats.RunningPastTimeout);
+
+            await _stopping.CancelAsync();
+            await _running!.WaitAsync(Timeout);
+
+            stuck.SetResult();
+            await Poll.UntilAsync(() => runner.Stats.RunningPastTimeout == 0, Timeout);
+        }
+        finally
+        {
+            stuck.TrySetResult();
+        }
+    }
+
+    [Fact]
+    public async Task AQueueWhoseVisibilityTimeoutIsShorterThanTheFunctionTimeout_IsRefused_AsAwsRefusesTheMapping()
+    {
+        var queue = new EmbeddedQueue(new EmbeddedQueueOptions { Name = "too-short", VisibilityTimeout = TimeSpan.FromSeconds(5) });
+        var function = new ScriptedFunction((e, _) => Task.FromResult(ScriptedFunction.Success));
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            LocalEventSourceRunner.CreateAsync(queue, function, new EventSourceOptions { FunctionTimeout = TimeSpan.FromSeconds(30) }));
+
+        Assert.Contains("too-short", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Queue visibility timeout: 5 seconds is less than Function timeout: 30 seconds", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AVisibilityTimeoutAsLongAsTheFunctionTimeout_IsAccepted()
+    {
+        var queue = new EmbeddedQueue(new EmbeddedQueueOptions { Name = "just-enough", VisibilityTimeout = TimeSpan.FromSeconds(30) });
+        var function = new ScriptedFunction((e, _) => Task.FromResult(ScriptedFunction.Success));
+
+        var runner = await LocalEventSourceRunner.CreateAsync(queue, function, new EventSourceOptions { FunctionTimeout = TimeSpan.FromSeconds(30) });
+
+        Assert.Equal(0, runner.Stats.Invocations);
     }
 
     [Theory]
@@ -156,10 +222,26 @@ public sealed class LocalEventSourceRunnerTests : IAsyncDisposable
         Assert.Contains(errors, e => e.Contains(expected, StringComparison.Ordinal));
     }
 
-    private LocalEventSourceRunner Start(ScriptedFunction function, EventSourceOptions options)
+    [Fact]
+    public void AVisibilityTimeoutShorterThanTheFunctionTimeout_IsReportedWithTheOtherErrors_NamingBothValues()
+    {
+        var options = new EventSourceOptions { BatchSize = 0, FunctionTimeout = TimeSpan.FromSeconds(1.5) };
+
+        var errors = options.Validate(fifoQueue: false, queueVisibilityTimeout: TimeSpan.FromMilliseconds(400));
+
+        Assert.Equal(2, errors.Count);
+        Assert.Contains("Queue visibility timeout: 0.4 seconds is less than Function timeout: 1.5 seconds.", errors);
+    }
+
+    private async Task<LocalEventSourceRunner> StartAsync(ScriptedFunction function, EventSourceOptions options)
     {
         options.PollWaitTime = TimeSpan.FromMilliseconds(200);
-        var runner = new LocalEventSourceRunner(_queue, function, options);
+        if (options.FunctionTimeout == new EventSourceOptions().FunctionTimeout)
+        {
+            options.FunctionTimeout = FunctionTimeout;
+        }
+
+        var runner = await LocalEventSourceRunner.CreateAsync(_queue, function, options);
         _running = runner.RunAsync(_stopping.Token);
         return runner;
     }

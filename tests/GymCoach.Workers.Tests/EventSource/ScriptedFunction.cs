@@ -13,6 +13,9 @@ internal sealed class ScriptedFunction(Func<SqsEvent, int, Task<SqsBatchResponse
 
     public ConcurrentQueue<SqsEvent> Events { get; } = new();
 
+    /// <summary>The token each invocation was given, in the order of the invocations.</summary>
+    public ConcurrentQueue<CancellationToken> Tokens { get; } = new();
+
     public int Invocations => Volatile.Read(ref _invocations);
 
     public int MaxConcurrent => Volatile.Read(ref _maxConcurrent);
@@ -26,6 +29,7 @@ internal sealed class ScriptedFunction(Func<SqsEvent, int, Task<SqsBatchResponse
     {
         var invocation = Interlocked.Increment(ref _invocations);
         Events.Enqueue(sqsEvent);
+        Tokens.Enqueue(cancellationToken);
         var concurrent = Interlocked.Increment(ref _concurrent);
         InterlockedMax(ref _maxConcurrent, concurrent);
         try

@@ -27,4 +27,6 @@ internal sealed class RefusingQueue : IMessageQueue
     public Task ChangeVisibilityAsync(string receiptHandle, TimeSpan visibilityTimeout, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<QueueCounts> GetCountsAsync(CancellationToken cancellationToken) => Task.FromResult(new QueueCounts(0, 0, 0));
+
+    public Task<TimeSpan> GetVisibilityTimeoutAsync(CancellationToken cancellationToken) => Task.FromResult(TimeSpan.FromSeconds(30));
 }

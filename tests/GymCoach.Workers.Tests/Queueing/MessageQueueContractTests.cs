@@ -136,6 +136,14 @@ public abstract partial class MessageQueueContractTests
     }
 
     [Fact]
+    public async Task TheQueue_ReportsTheVisibilityTimeoutItWasCreatedWith()
+    {
+        var queue = await CreateQueueAsync(QueueSamples.UniqueName("attributes"), LongVisibility, null, None);
+
+        Assert.Equal(LongVisibility, await queue.GetVisibilityTimeoutAsync(None));
+    }
+
+    [Fact]
     public async Task ReceivedMessage_StaysHiddenForTheVisibilityTimeout_ThenReturnsWithReceiveCountTwo()
     {
         var queue = await CreateQueueAsync(QueueSamples.UniqueName("visibility"), ShortVisibility, null, None);

@@ -235,6 +235,28 @@ public sealed class SqsQueue : IMessageQueue
         }
     }
 
+    /// <inheritdoc/>
+    /// <exception cref="SqsRequestException">The request failed, or the queue reported no visibility timeout.</exception>
+    public async Task<TimeSpan> GetVisibilityTimeoutAsync(CancellationToken cancellationToken)
+    {
+        var request = new GetQueueAttributesRequest { QueueUrl = Url, AttributeNames = [QueueAttributeName.VisibilityTimeout] };
+        Dictionary<string, string>? attributes;
+        try
+        {
+            attributes = (await _client.GetQueueAttributesAsync(request, cancellationToken)).Attributes;
+        }
+        catch (Exception ex) when (IsRequestFailure(ex, cancellationToken))
+        {
+            throw Failure("GetQueueAttributes", Name, ex);
+        }
+
+        return attributes is not null
+            && attributes.TryGetValue(QueueAttributeName.VisibilityTimeout, out var value)
+            && int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+            ? TimeSpan.FromSeconds(seconds)
+            : throw Failure("GetQueueAttributes", Name, new InvalidOperationException($"SQS returned no VisibilityTimeout for {Url}."));
+    }
+
     internal static async Task<string> GetArnAsync(IAmazonSQS client, string url, CancellationToken cancellationToken)
     {
         var request = new GetQueueAttributesRequest { QueueUrl = url, AttributeNames = [QueueAttributeName.QueueArn] };

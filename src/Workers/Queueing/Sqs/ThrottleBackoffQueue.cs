@@ -139,6 +139,8 @@ public sealed class ThrottleBackoffQueue : IMessageQueue
 
     public Task<QueueCounts> GetCountsAsync(CancellationToken cancellationToken) => _inner.GetCountsAsync(cancellationToken);
 
+    public Task<TimeSpan> GetVisibilityTimeoutAsync(CancellationToken cancellationToken) => _inner.GetVisibilityTimeoutAsync(cancellationToken);
+
     private bool InWindow(long startedAt) => _time.GetElapsedTime(startedAt) < _options.RetryWindow;
 
     private Task BackOffAsync(int attempt, CancellationToken cancellationToken)

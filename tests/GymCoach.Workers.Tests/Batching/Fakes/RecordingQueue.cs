@@ -68,4 +68,7 @@ internal sealed class RecordingQueue(string name = "gymcoach-workouts-dlq") : IM
 
     public Task<QueueCounts> GetCountsAsync(CancellationToken cancellationToken) =>
         throw new NotSupportedException("The batch processor only sends to its dead-letter queue.");
+
+    public Task<TimeSpan> GetVisibilityTimeoutAsync(CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The batch processor only sends to its dead-letter queue.");
 }

@@ -65,6 +65,8 @@ internal sealed class ThrottlingQueue : IMessageQueue
 
     public Task<QueueCounts> GetCountsAsync(CancellationToken cancellationToken) => Task.FromResult(new QueueCounts(0, 0, 0));
 
+    public Task<TimeSpan> GetVisibilityTimeoutAsync(CancellationToken cancellationToken) => Task.FromResult(TimeSpan.FromSeconds(30));
+
     private void Record(List<string[]> calls, string[] call, string operation)
     {
         lock (_lock)

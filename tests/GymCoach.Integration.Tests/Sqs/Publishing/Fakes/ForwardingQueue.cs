@@ -24,4 +24,6 @@ internal abstract class ForwardingQueue(IMessageQueue inner) : IMessageQueue
         inner.ChangeVisibilityAsync(receiptHandle, visibilityTimeout, cancellationToken);
 
     public Task<QueueCounts> GetCountsAsync(CancellationToken cancellationToken) => inner.GetCountsAsync(cancellationToken);
+
+    public Task<TimeSpan> GetVisibilityTimeoutAsync(CancellationToken cancellationToken) => inner.GetVisibilityTimeoutAsync(cancellationToken);
 }
