@@ -26,7 +26,7 @@ public sealed class InvokeCommandTests : IDisposable
         Assert.Contains("2 succeeded", writes.StandardError);
         Assert.Contains("1 analytics recompute requests sent", writes.StandardError);
 
-        var analyticsEvent = Events.SqsEventJson("arn:aws:sqs:us-east-1:000000000000:gymcoach-analytics", ("r-1", Events.RecomputeBody("alice")));
+        var analyticsEvent = Events.SqsEventJson("arn:aws:sqs:us-east-1:000000000000:gymcoach-analytics", ("r-1", Events.RecomputeBody("alice", "w-1", "w-2")));
         var analytics = await CliProcess.RunAsync(analyticsEvent, "invoke", "--function", "analytics", "--event", "-", "--state", _state);
         Assert.True(analytics.ExitCode == 0, analytics.StandardError);
 

@@ -22,9 +22,13 @@ internal static class Events
     public static string WorkoutBody(WorkoutLogged workout) =>
         EventWriter.Serialize(EventWriter.WorkoutLogged(workout, "tests", "evt-" + workout.WorkoutId, workout.PerformedAt));
 
-    public static string RecomputeBody(string userId) =>
+    /// <summary>A recompute request as the writes worker sends it: naming the workouts it stored.</summary>
+    public static string RecomputeBody(string userId, params string[] workoutIds) =>
         EventWriter.Serialize(EventWriter.AnalyticsRecompute(
-            new AnalyticsRecomputeRequested { UserId = userId, Reason = "test" }, "tests", "evt-r-" + userId, DateTimeOffset.UtcNow));
+            new AnalyticsRecomputeRequested { UserId = userId, Reason = RecomputeReasons.WorkoutsChanged, WorkoutIds = workoutIds },
+            "tests",
+            "evt-r-" + userId,
+            DateTimeOffset.UtcNow));
 
     public static string SqsEventJson(string queueArn, params (string MessageId, string Body)[] messages)
     {
