@@ -26,7 +26,7 @@ internal sealed record DemoOptions
 
     /// <summary>
     /// The demo's function timeout on the embedded backend: 10 s. Its invocations take at most about 1.5 s here (p99,
-    /// 4.6 s on a heavily loaded machine), so 10 s still leaves the processor 7 s to start messages, while every retry
+    /// 5.2 s on a heavily loaded machine), so 10 s still leaves the processor 7 s to start messages, while every retry
     /// of an injected failure waits one visibility timeout: 11 s instead of 31 s. Over a network (local, aws) the
     /// template's 30 s stays, as invocations there can take many seconds.
     /// </summary>

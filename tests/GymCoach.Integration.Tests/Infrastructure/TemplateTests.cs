@@ -111,6 +111,12 @@ public sealed class TemplateTests : IAsyncLifetime
         }
 
         Assert.Equal(2, mappings.RootElement.GetProperty("EventSourceMappings").GetArrayLength());
+
+        // The workers' timeout is the one the local runners default to, and no longer than their queues' visibility.
+        var functions = (await AwsAsync("lambda", "list-functions")).RootElement.GetProperty("Functions").EnumerateArray().ToList();
+        Assert.Equal(2, functions.Count);
+        Assert.All(functions, f => Assert.Equal((int)QueueDefinitions.FunctionTimeout.TotalSeconds, f.GetProperty("Timeout").GetInt32()));
+        Assert.All(QueueDefinitions.All, q => Assert.True(q.VisibilityTimeout >= QueueDefinitions.FunctionTimeout, q.Name));
     }
 
     private async Task DeployAsync()
