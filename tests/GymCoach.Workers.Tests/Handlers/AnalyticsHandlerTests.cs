@@ -65,6 +65,27 @@ public sealed class AnalyticsHandlerTests
         Assert.Equal(1, (await _harness.StoredAnalyticsAsync("lou"))!.TotalWorkouts);
     }
 
+    [Fact]
+    public async Task ConcurrentInvocationsNamingTheSameUsers_FoldOneAfterAnother_WithoutRefusingEachOther()
+    {
+        var workouts = Enumerable.Range(0, 40).Select(i => WorkoutBuilder.For($"u{i % 4}").WithId($"w{i}").Exercise("row", (10, 60m + i)).Build()).ToList();
+        await _harness.WriteAsync([.. workouts.Select(w => WorkerHarness.WorkoutBody(w))]);
+        var events = workouts.Select((w, i) => (w, i)).GroupBy(x => x.i % 8)
+            .Select(g => _harness.Event(g.Select(x => WorkerHarness.RecomputeBody(x.w.UserId, RecomputeReasons.WorkoutsChanged, x.w.WorkoutId))))
+            .ToList();
+
+        var outcomes = await Task.WhenAll(events.Select(_harness.RecomputeAsync));
+
+        Assert.All(outcomes, outcome => Assert.Equal(5, outcome.Succeeded));
+        Assert.Equal(0, _store.AtomicRefusals);
+        for (var user = 0; user < 4; user++)
+        {
+            var own = workouts.Where(w => w.UserId == $"u{user}").ToList();
+            var stored = await _harness.StoredAnalyticsAsync($"u{user}");
+            Assert.Equal(WorkerHarness.Expected($"u{user}", own, stored!), AnalyticsJson.Serialize(stored!));
+        }
+    }
+
     [Theory]
     [InlineData(10)]
     [InlineData(300)]

@@ -10,6 +10,7 @@ internal sealed class CountingStore(IItemStore inner) : IItemStore
     private int _itemsRead;
     private int _itemsWritten;
     private int _atomicWrites;
+    private int _atomicRefusals;
 
     public ConcurrentDictionary<string, int> QueriesByPartition { get; } = new(StringComparer.Ordinal);
 
@@ -24,6 +25,9 @@ internal sealed class CountingStore(IItemStore inner) : IItemStore
 
     /// <summary>Calls of <see cref="WriteAtomicallyAsync"/>.</summary>
     public int AtomicWrites => Volatile.Read(ref _atomicWrites);
+
+    /// <summary>Calls of <see cref="WriteAtomicallyAsync"/> refused by a condition (nothing written).</summary>
+    public int AtomicRefusals => Volatile.Read(ref _atomicRefusals);
 
     public async Task<StoredItem?> GetAsync(string partitionKey, string sortKey, CancellationToken cancellationToken)
     {
@@ -53,6 +57,7 @@ internal sealed class CountingStore(IItemStore inner) : IItemStore
         Interlocked.Increment(ref _atomicWrites);
         var result = await inner.WriteAtomicallyAsync(writes, cancellationToken);
         Interlocked.Add(ref _itemsWritten, result.IsCommitted ? writes.Count : 0);
+        Interlocked.Add(ref _atomicRefusals, result.IsCommitted ? 0 : 1);
         return result;
     }
 
