@@ -59,7 +59,7 @@ internal sealed class LocalPipeline
         CancellationToken cancellationToken = default)
     {
         CheckDeadlineLeavesTime(settings.Writes, settings.Processor);
-        CheckDeadlineLeavesTime(settings.Analytics, settings.Processor);
+        CheckDeadlineLeavesTime(settings.Analytics, settings.AnalyticsProcessor);
         var decorate = settings.DecorateHandler ?? (handler => handler);
         var recomputeRequests = Backoff(backend.AnalyticsQueue, timeProvider);
         var writesDeadLetters = Backoff(backend.WritesDeadLetterQueue, timeProvider);
@@ -72,7 +72,7 @@ internal sealed class LocalPipeline
             () => (store?.Statistics.SlowDowns ?? 0) + recomputeRequests.Throttles + writesDeadLetters.Throttles,
             logger.ForContext(LogProperties.QueueName, backend.WritesQueue.Name));
         var analyticsConcurrency = new ChunkConcurrencyLimiter(
-            settings.Processor.MaxConcurrentChunks,
+            settings.AnalyticsProcessor.MaxConcurrentChunks,
             () => (store?.Statistics.SlowDowns ?? 0) + analyticsDeadLetters.Throttles,
             logger.ForContext(LogProperties.QueueName, backend.AnalyticsQueue.Name));
 
@@ -87,7 +87,7 @@ internal sealed class LocalPipeline
             cancellationToken);
         var analyticsRunner = await LocalEventSourceRunner.CreateAsync(
             Backoff(backend.AnalyticsQueue, timeProvider),
-            new WorkerFunction(new BatchProcessor(settings.Processor, analyticsDeadLetters, timeProvider, logger: logger, concurrency: analyticsConcurrency), analytics),
+            new WorkerFunction(new BatchProcessor(settings.AnalyticsProcessor, analyticsDeadLetters, timeProvider, logger: logger, concurrency: analyticsConcurrency), analytics),
             settings.Analytics,
             timeProvider,
             logger,
