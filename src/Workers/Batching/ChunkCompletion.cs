@@ -19,10 +19,14 @@ public sealed class ChunkCompletion
     public IReadOnlyDictionary<string, Exception> Failures => _failures;
 
     /// <summary>Fails one handled message; a <see cref="PoisonMessageException"/> dead-letters it, anything else retries it.</summary>
+    /// <remarks>Safe to call from concurrent tasks of one scope (a scope may complete its users in parallel).</remarks>
     public void Fail(SqsMessage message, Exception error)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(error);
-        _failures[message.MessageId] = error;
+        lock (_failures)
+        {
+            _failures[message.MessageId] = error;
+        }
     }
 }

@@ -51,28 +51,41 @@ internal sealed class AnalyticsChunkScope(AnalyticsHandler handler) : IChunkScop
 
         var (states, workouts) = await ReadAsync(cancellationToken);
         var written = new ConcurrentBag<UserAnalytics>();
-        await Parallel.ForEachAsync(
-            _byUser.Values,
-            new ParallelOptions { MaxDegreeOfParallelism = AnalyticsHandler.UserParallelism, CancellationToken = cancellationToken },
-            async (request, token) =>
+        var settled = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        try
+        {
+            await Parallel.ForEachAsync(
+                _byUser.Values,
+                new ParallelOptions { MaxDegreeOfParallelism = AnalyticsHandler.UserParallelism, CancellationToken = cancellationToken },
+                async (request, token) =>
+                {
+                    try
+                    {
+                        var analytics = await handler.Folder.BringUpToDateAsync(
+                            request.UserId, request.Rebuild, states[request.UserId], workouts[request.UserId], token);
+                        if (analytics is not null)
+                        {
+                            written.Add(analytics);
+                        }
+
+                        settled[request.UserId] = true;
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
+                    {
+                        FailAll(completion, request, ex);
+                        settled[request.UserId] = true;
+                    }
+                });
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The deadline came first: the users brought up to date keep their success, the others are retried.
+            var late = new OperationCanceledException("the invocation's deadline came before this user's fold finished", cancellationToken);
+            foreach (var request in _byUser.Values.Where(request => !settled.ContainsKey(request.UserId)))
             {
-                try
-                {
-                    var analytics = await handler.Folder.BringUpToDateAsync(
-                        request.UserId, request.Rebuild, states[request.UserId], workouts[request.UserId], token);
-                    if (analytics is not null)
-                    {
-                        written.Add(analytics);
-                    }
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
-                {
-                    foreach (var message in request.Messages)
-                    {
-                        completion.Fail(message, ex);
-                    }
-                }
-            });
+                FailAll(completion, request, late);
+            }
+        }
 
         handler.Metrics?.RecordRecomputes(written.Count);
         if (handler.Cache is { } cache)
@@ -81,6 +94,14 @@ internal sealed class AnalyticsChunkScope(AnalyticsHandler handler) : IChunkScop
             {
                 cache.Set(AnalyticsDocument.From(analytics));
             }
+        }
+    }
+
+    private static void FailAll(ChunkCompletion completion, FoldRequest request, Exception error)
+    {
+        foreach (var message in request.Messages)
+        {
+            completion.Fail(message, error);
         }
     }
 

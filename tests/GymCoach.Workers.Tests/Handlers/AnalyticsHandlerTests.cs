@@ -86,6 +86,29 @@ public sealed class AnalyticsHandlerTests
         }
     }
 
+    [Fact]
+    public async Task WhenTheDeadlineComesMidChunk_UsersAlreadyFoldedSucceed_AndTheRestAreRetried_NoneDeadLettered()
+    {
+        var store = new EventSource.SlowStore(new EmbeddedItemStore(), TimeSpan.FromMilliseconds(250));
+        var harness = new WorkerHarness(store: store);
+        var users = Enumerable.Range(0, 80).Select(i => $"late-{i}").ToList();
+        var sqsEvent = harness.Event(users.Select(user => WorkerHarness.RecomputeBody(user)));
+
+        var outcome = await harness.AnalyticsProcessor.ProcessAsync(sqsEvent, harness.Analytics, DateTimeOffset.UtcNow.AddSeconds(3.6), CancellationToken.None);
+
+        Assert.Equal(0, outcome.DeadLettered);
+        Assert.True(outcome.Succeeded > 0, "some users were folded before the deadline");
+        Assert.True(outcome.RetryFailed > 0, "the deadline stopped the rest");
+        var failed = outcome.Response.BatchItemFailures.Select(f => f.ItemIdentifier).ToHashSet();
+        foreach (var (record, user) in sqsEvent.Records.Zip(users))
+        {
+            if (!failed.Contains(record.MessageId))
+            {
+                Assert.NotNull(await harness.StoredAnalyticsAsync(user));
+            }
+        }
+    }
+
     [Theory]
     [InlineData(10)]
     [InlineData(300)]
