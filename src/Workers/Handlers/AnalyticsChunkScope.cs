@@ -16,7 +16,7 @@ namespace GymCoach.Workers.Handlers;
 /// </remarks>
 internal sealed class AnalyticsChunkScope(AnalyticsHandler handler) : IChunkScope
 {
-    private readonly Dictionary<string, FoldRequest> _byUser = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, UserRecompute> _byUser = new(StringComparer.Ordinal);
 
     public ValueTask HandleAsync(SqsMessage message, CancellationToken cancellationToken)
     {
@@ -27,18 +27,7 @@ internal sealed class AnalyticsChunkScope(AnalyticsHandler handler) : IChunkScop
         }
 
         var recompute = EventReader.ReadAnalyticsRecompute(message.Body).Data;
-        if (!_byUser.TryGetValue(recompute.UserId, out var request))
-        {
-            _byUser[recompute.UserId] = request = new FoldRequest(recompute.UserId);
-        }
-
-        request.Rebuild |= recompute.Reason == RecomputeReasons.Rebuild;
-        foreach (var workoutId in recompute.WorkoutIds ?? [])
-        {
-            request.WorkoutIds.Add(workoutId);
-        }
-
-        request.Messages.Add(message);
+        UserRecompute.For(_byUser, recompute.UserId).Add(recompute, message);
         return ValueTask.CompletedTask;
     }
 
@@ -97,7 +86,7 @@ internal sealed class AnalyticsChunkScope(AnalyticsHandler handler) : IChunkScop
         }
     }
 
-    private static void FailAll(ChunkCompletion completion, FoldRequest request, Exception error)
+    private static void FailAll(ChunkCompletion completion, UserRecompute request, Exception error)
     {
         foreach (var message in request.Messages)
         {

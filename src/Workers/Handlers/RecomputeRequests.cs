@@ -8,30 +8,17 @@ namespace GymCoach.Workers.Handlers;
 /// <summary>The users a chunk changed, each with the workouts and the messages that changed them: one recompute request per user, however many messages.</summary>
 internal sealed class RecomputeRequests
 {
-    private readonly Dictionary<string, UserRequest> _byUser = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, UserRecompute> _byUser = new(StringComparer.Ordinal);
 
     public int Count => _byUser.Count;
 
     /// <summary>A stored (or repeated) workout: its fold is asked for.</summary>
-    public void AddWorkout(string userId, string workoutId, SqsMessage message)
-    {
-        var request = For(userId);
-        request.WorkoutIds.Add(workoutId);
-        request.Messages.Add(message);
-    }
+    public void AddWorkout(string userId, string workoutId, SqsMessage message) =>
+        UserRecompute.For(_byUser, userId).AddWorkout(workoutId, message);
 
     /// <summary>A producer's recompute request that came to the writes queue: passed on with its reason and workouts.</summary>
-    public void Forward(AnalyticsRecomputeRequested forwarded, SqsMessage message)
-    {
-        var request = For(forwarded.UserId);
-        request.Rebuild |= forwarded.Reason == RecomputeReasons.Rebuild;
-        foreach (var workoutId in forwarded.WorkoutIds ?? [])
-        {
-            request.WorkoutIds.Add(workoutId);
-        }
-
-        request.Messages.Add(message);
-    }
+    public void Forward(AnalyticsRecomputeRequested forwarded, SqsMessage message) =>
+        UserRecompute.For(_byUser, forwarded.UserId).Add(forwarded, message);
 
     /// <summary>Sends the requests in batches; a user whose request could not be sent fails its messages, so their redelivery sends it again.</summary>
     public async Task SendAsync(IMessageQueue queue, TimeProvider timeProvider, ChunkCompletion completion, CancellationToken cancellationToken)
@@ -42,20 +29,20 @@ internal sealed class RecomputeRequests
         }
 
         var now = timeProvider.GetUtcNow();
-        var senders = new List<UserRequest>(_byUser.Count);
+        var senders = new List<UserRecompute>(_byUser.Count);
         var messages = new List<OutgoingMessage>(_byUser.Count);
-        foreach (var (userId, request) in _byUser)
+        foreach (var request in _byUser.Values)
         {
             // A user with more workouts than one request may name gets several requests; all must be sent.
             foreach (var workoutIds in request.WorkoutIds.Count == 0 ? [[]] : request.WorkoutIds.Chunk(AnalyticsRecomputeRequested.MaxWorkoutIds))
             {
                 senders.Add(request);
-                messages.Add(ToMessage(userId, request, workoutIds, now));
+                messages.Add(ToMessage(request, workoutIds, now));
             }
         }
 
         var outcomes = await queue.SendAllAsync(messages, cancellationToken);
-        var failed = new HashSet<UserRequest>();
+        var failed = new HashSet<UserRecompute>();
         for (var i = 0; i < outcomes.Length; i++)
         {
             if (!outcomes[i].Succeeded && failed.Add(senders[i]))
@@ -69,22 +56,12 @@ internal sealed class RecomputeRequests
         }
     }
 
-    private UserRequest For(string userId)
-    {
-        if (!_byUser.TryGetValue(userId, out var request))
-        {
-            _byUser[userId] = request = new UserRequest();
-        }
-
-        return request;
-    }
-
-    private static OutgoingMessage ToMessage(string userId, UserRequest request, string[] workoutIds, DateTimeOffset now)
+    private static OutgoingMessage ToMessage(UserRecompute request, string[] workoutIds, DateTimeOffset now)
     {
         var recompute = EventWriter.AnalyticsRecompute(
             new AnalyticsRecomputeRequested
             {
-                UserId = userId,
+                UserId = request.UserId,
                 Reason = request.Rebuild ? RecomputeReasons.Rebuild : RecomputeReasons.WorkoutsChanged,
                 WorkoutIds = workoutIds.Length == 0 ? null : workoutIds,
             },
@@ -97,14 +74,5 @@ internal sealed class RecomputeRequests
             Body = EventWriter.Serialize(recompute),
             Attributes = correlationId is null ? null : new Dictionary<string, string> { [MessageAttributeNames.CorrelationId] = correlationId },
         };
-    }
-
-    private sealed class UserRequest
-    {
-        public HashSet<string> WorkoutIds { get; } = new(StringComparer.Ordinal);
-
-        public List<SqsMessage> Messages { get; } = [];
-
-        public bool Rebuild { get; set; }
     }
 }

@@ -15,8 +15,8 @@ namespace GymCoach.Workers.Handlers;
 /// </remarks>
 internal sealed class UserFoldCombiner
 {
-    /// <summary>Users whose last written analytics item is kept: more than the users of a few invocations' chunks.</summary>
-    private const int WrittenCapacity = 10_000;
+    /// <summary>Users whose last written analytics item is kept (a few KB each): the users of the chunks in flight, with room to spare.</summary>
+    private const int WrittenCapacity = 1_000;
 
     private readonly Dictionary<string, UserQueue> _queues = new(StringComparer.Ordinal);
     private readonly ConcurrentLru<string, StoredItem> _written = new(WrittenCapacity);

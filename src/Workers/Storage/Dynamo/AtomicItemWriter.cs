@@ -33,47 +33,23 @@ internal sealed class AtomicItemWriter(IAmazonDynamoDB client, DynamoDbRetryPoli
             }
             catch (TransactionCanceledException cancelled)
             {
-                if (Refusals(writes, cancelled) is { Count: > 0 } refused)
+                var outcomes = TransactionCancellation.Outcomes(cancelled, [.. writes.Select(write => write.Item)], policy.TableName);
+                var refused = new List<RefusedWrite>();
+                for (var i = 0; i < outcomes.Length; i++)
+                {
+                    if (outcomes[i] == TransactionCancellation.ItemOutcome.ConditionFailed)
+                    {
+                        refused.Add(new RefusedWrite(i, TransactionCancellation.Existing(cancelled, i)));
+                    }
+                }
+
+                if (refused.Count > 0)
                 {
                     return new TransactionResult(refused);
                 }
 
-                await budget.BackOffAsync(Reason(cancelled), cancelled, cancellationToken);
+                await budget.BackOffAsync(TransactionCancellation.BackOff(outcomes) ?? RetryReason.TransactionConflict, cancelled, cancellationToken);
             }
         }
     }
-
-    /// <summary>The writes whose condition failed, with the stored item DynamoDB returned (ALL_OLD).</summary>
-    private List<RefusedWrite> Refusals(IReadOnlyList<ItemWrite> writes, TransactionCanceledException cancelled)
-    {
-        var reasons = cancelled.CancellationReasons;
-        if (reasons is null || reasons.Count != writes.Count)
-        {
-            throw new DynamoDbStoreException($"TransactWriteItems on table '{policy.TableName}' was cancelled without a reason per item: {cancelled.Message}", cancelled);
-        }
-
-        var refused = new List<RefusedWrite>();
-        for (var i = 0; i < reasons.Count; i++)
-        {
-            switch (reasons[i].Code)
-            {
-                case "ConditionalCheckFailed":
-                    refused.Add(new RefusedWrite(i, reasons[i].Item is { Count: > 0 } old ? ItemAttributes.ToItem(old) : null));
-                    break;
-                case null or "" or "None" or "TransactionConflict" or "ThrottlingError" or "ProvisionedThroughputExceeded" or "RequestLimitExceeded":
-                    break;
-                default:
-                    var item = writes[i].Item;
-                    throw new DynamoDbStoreException(
-                        $"TransactWriteItems on table '{policy.TableName}' refused item {item.PartitionKey}/{item.SortKey}: {reasons[i].Code}: {reasons[i].Message}", cancelled);
-            }
-        }
-
-        return refused;
-    }
-
-    private static RetryReason Reason(TransactionCanceledException cancelled) =>
-        cancelled.CancellationReasons.Any(static r => r.Code is "ThrottlingError" or "ProvisionedThroughputExceeded" or "RequestLimitExceeded")
-            ? RetryReason.Throttled
-            : RetryReason.TransactionConflict;
 }

@@ -47,51 +47,28 @@ internal sealed class TransactionItemWriter(IAmazonDynamoDB client, DynamoDbRetr
     private async Task<List<int>> SettleAsync(
         IReadOnlyList<ItemWrite> writes, List<int> sent, TransactionCanceledException cancelled, WriteResult?[] results, RetryBudget budget, CancellationToken cancellationToken)
     {
-        var reasons = cancelled.CancellationReasons;
-        if (reasons is null || reasons.Count != sent.Count)
-        {
-            throw new DynamoDbStoreException($"TransactWriteItems on table '{policy.TableName}' was cancelled without a reason per item: {cancelled.Message}", cancelled);
-        }
-
+        var outcomes = TransactionCancellation.Outcomes(cancelled, sent.ConvertAll(index => writes[index].Item), policy.TableName);
         var again = new List<int>(sent.Count);
-        RetryReason? backOff = null;
         for (var i = 0; i < sent.Count; i++)
         {
-            switch (reasons[i].Code)
+            if (outcomes[i] != TransactionCancellation.ItemOutcome.ConditionFailed)
             {
-                case "ConditionalCheckFailed":
-                    var existing = reasons[i].Item is { Count: > 0 } old
-                        ? ItemAttributes.ToItem(old)
-                        : await ReadStoredAsync(writes[sent[i]].Item, budget, cancellationToken);
-                    if (existing is null)
-                    {
-                        again.Add(sent[i]);
-                    }
-                    else
-                    {
-                        results[sent[i]] = WriteResult.Refused(existing);
-                    }
+                again.Add(sent[i]);
+                continue;
+            }
 
-                    break;
-                case null or "" or "None":
-                    again.Add(sent[i]);
-                    break;
-                case "TransactionConflict":
-                    again.Add(sent[i]);
-                    backOff ??= RetryReason.TransactionConflict;
-                    break;
-                case "ThrottlingError" or "ProvisionedThroughputExceeded" or "RequestLimitExceeded":
-                    again.Add(sent[i]);
-                    backOff = RetryReason.Throttled;
-                    break;
-                default:
-                    var item = writes[sent[i]].Item;
-                    throw new DynamoDbStoreException(
-                        $"TransactWriteItems on table '{policy.TableName}' refused item {item.PartitionKey}/{item.SortKey}: {reasons[i].Code}: {reasons[i].Message}", cancelled);
+            var existing = TransactionCancellation.Existing(cancelled, i) ?? await ReadStoredAsync(writes[sent[i]].Item, budget, cancellationToken);
+            if (existing is null)
+            {
+                again.Add(sent[i]);
+            }
+            else
+            {
+                results[sent[i]] = WriteResult.Refused(existing);
             }
         }
 
-        if (backOff is { } reason)
+        if (TransactionCancellation.BackOff(outcomes) is { } reason)
         {
             await budget.BackOffAsync(reason, cancelled, cancellationToken);
         }
