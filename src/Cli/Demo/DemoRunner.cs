@@ -18,7 +18,7 @@ internal sealed class DemoRunner(DemoOptions options, IBackend backend, Progress
         return new PipelineSettings
         {
             Writes = new EventSourceOptions { BatchSize = 500, MaximumBatchingWindow = PipelineSettings.BatchingWindow, MaximumConcurrency = 4, FunctionTimeout = timeout },
-            Analytics = new EventSourceOptions { BatchSize = 2_000, MaximumBatchingWindow = PipelineSettings.BatchingWindow, MaximumConcurrency = 2, FunctionTimeout = timeout },
+            Analytics = new EventSourceOptions { BatchSize = 1_000, MaximumBatchingWindow = PipelineSettings.BatchingWindow, MaximumConcurrency = 2, FunctionTimeout = timeout },
             Processor = new BatchProcessorOptions(),
             DecorateHandler = faults is null ? null : faults.Wrap,
         };
