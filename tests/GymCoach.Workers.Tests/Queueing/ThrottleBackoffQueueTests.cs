@@ -49,7 +49,8 @@ public sealed class ThrottleBackoffQueueTests
     {
         _inner.CallsToRefuse = 2;
         _inner.ErrorCode = errorCode;
-        var queue = new ThrottleBackoffQueue(_inner, Quick, _time);
+        // Scripted jitter: Task.Delay completes a wait under 1 ms without a timer, so a random one could go unrecorded.
+        var queue = new ThrottleBackoffQueue(_inner, Quick, _time, new ScriptedRandom(0.5));
 
         var refused = await queue.DeleteBatchAsync(["h1", "h2"], CancellationToken.None);
 
