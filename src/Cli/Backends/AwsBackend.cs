@@ -53,7 +53,6 @@ internal sealed class AwsBackend : IBackend
         }
     }
 
-    public Task SaveAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

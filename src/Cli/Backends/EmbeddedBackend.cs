@@ -1,97 +1,131 @@
+using GymCoach.Cli.Backends.Durable;
 using GymCoach.Cli.Hosting;
 using GymCoach.Contracts.Queueing;
 using GymCoach.Contracts.Storage;
 using GymCoach.Workers.Queueing;
+using GymCoach.Workers.Queueing.Journal;
 using GymCoach.Workers.Storage;
 
 namespace GymCoach.Cli.Backends;
 
-/// <summary>Everything in this process: SQS-semantics queues on channels and the embedded store, saved to the state folder between commands.</summary>
+/// <summary>Everything in this process: SQS-semantics queues and the embedded store, kept in the state folder's SQLite database.</summary>
 /// <remarks>
-/// Saving keeps the store and the messages still in the queues (content, not receive counts), so that
-/// <c>gymcoach analytics</c> reads what a demo computed, <c>gymcoach dlq</c> inspects and redrives what it dead-lettered,
-/// and the next <c>gymcoach run</c> processes what was redriven.
+/// A writer commits every change before it is acknowledged (a 202's message, a chunk's store writes, each delete), so a
+/// <c>kill -9</c> loses nothing: on the next open, messages that were in flight are visible again with their receive
+/// counts, and the idempotent handlers absorb their replay. Readers load a consistent snapshot beside the writer.
 /// </remarks>
 internal sealed class EmbeddedBackend : IBackend
 {
     /// <summary>Receives before SQS redrives a message to its dead-letter queue, as in the template.</summary>
     public const int MaxReceiveCount = 5;
 
-    private readonly EmbeddedItemStore _store;
-    private readonly string _stateDirectory;
+    /// <summary>How long a message may stay in a queue, SQS's default (4 days).</summary>
+    public static readonly TimeSpan DefaultRetentionPeriod = TimeSpan.FromDays(4);
 
-    private EmbeddedBackend(EmbeddedItemStore store, string stateDirectory, TimeSpan visibilityTimeout)
+    private readonly EmbeddedQueue[] _queues;
+    private readonly EmbeddedItemStore _store;
+    private readonly StateDatabase? _database;
+    private readonly WriterLock? _writerLock;
+    private readonly StateSweeper? _sweeper;
+
+    private EmbeddedBackend(StateContents contents, TimeSpan visibilityTimeout, TimeSpan retentionPeriod, StateDatabase? database, WriterLock? writerLock)
     {
-        _store = store;
-        _stateDirectory = stateDirectory;
-        WritesDeadLetterQueue = new EmbeddedQueue(new EmbeddedQueueOptions { Name = "gymcoach-writes-dlq" });
-        WritesQueue = new EmbeddedQueue(new EmbeddedQueueOptions
+        _database = database;
+        _writerLock = writerLock;
+        var writable = database is { IsReadOnly: false };
+        IItemJournal itemJournal = writable ? new SqliteItemJournal(database!) : ReadOnlyJournal.Instance;
+        IQueueJournal queueJournal = writable ? new SqliteQueueJournal(database!) : ReadOnlyJournal.Instance;
+        _store = new EmbeddedItemStore(journal: itemJournal);
+        _store.Restore(contents.Items);
+
+        var writesDeadLetters = Queue(new EmbeddedQueueOptions { Name = QueueDefinitions.Writes.DeadLetterName! });
+        var analyticsDeadLetters = Queue(new EmbeddedQueueOptions { Name = QueueDefinitions.Analytics.DeadLetterName! });
+        _queues =
+        [
+            Queue(new EmbeddedQueueOptions { Name = QueueDefinitions.Writes.Name, VisibilityTimeout = visibilityTimeout, MaxReceiveCount = MaxReceiveCount, DeadLetterQueue = writesDeadLetters }),
+            writesDeadLetters,
+            Queue(new EmbeddedQueueOptions { Name = QueueDefinitions.Analytics.Name, VisibilityTimeout = visibilityTimeout, MaxReceiveCount = MaxReceiveCount, DeadLetterQueue = analyticsDeadLetters }),
+            analyticsDeadLetters,
+        ];
+        if (writable)
         {
-            Name = "gymcoach-writes",
-            VisibilityTimeout = visibilityTimeout,
-            MaxReceiveCount = MaxReceiveCount,
-            DeadLetterQueue = (EmbeddedQueue)WritesDeadLetterQueue,
-        });
-        AnalyticsDeadLetterQueue = new EmbeddedQueue(new EmbeddedQueueOptions { Name = "gymcoach-analytics-dlq" });
-        AnalyticsQueue = new EmbeddedQueue(new EmbeddedQueueOptions
+            _sweeper = new StateSweeper(database!, _store, _queues, retentionPeriod);
+        }
+
+        EmbeddedQueue Queue(EmbeddedQueueOptions options)
         {
-            Name = "gymcoach-analytics",
-            VisibilityTimeout = visibilityTimeout,
-            MaxReceiveCount = MaxReceiveCount,
-            DeadLetterQueue = (EmbeddedQueue)AnalyticsDeadLetterQueue,
-        });
+            var queue = new EmbeddedQueue(options, journal: queueJournal);
+            queue.Restore(contents.MessagesOf(options.Name));
+            return queue;
+        }
     }
 
     public string Name => BackendOptions.Embedded;
 
-    public IMessageQueue WritesQueue { get; }
+    public IMessageQueue WritesQueue => _queues[0];
 
-    public IMessageQueue WritesDeadLetterQueue { get; }
+    public IMessageQueue WritesDeadLetterQueue => _queues[1];
 
-    public IMessageQueue AnalyticsQueue { get; }
+    public IMessageQueue AnalyticsQueue => _queues[2];
 
-    public IMessageQueue AnalyticsDeadLetterQueue { get; }
+    public IMessageQueue AnalyticsDeadLetterQueue => _queues[3];
 
     public IItemStore Store => _store;
 
-    private string StorePath => Path.Combine(_stateDirectory, "embedded-store.json");
+    /// <summary>Drops expired records and messages now, as the writer does every minute.</summary>
+    public (int Items, int Messages) Sweep() => _sweeper?.Sweep() ?? throw new InvalidOperationException("the state was opened read-only");
 
-    private string QueuesPath => Path.Combine(_stateDirectory, "embedded-queues.json");
+    /// <summary>Opens the state folder with the queues' default visibility timeout.</summary>
+    public static Task<EmbeddedBackend> OpenAsync(string stateDirectory, StateAccess access, string command, CancellationToken cancellationToken) =>
+        OpenAsync(stateDirectory, access, command, PipelineSettings.DefaultVisibilityTimeout, DefaultRetentionPeriod, cancellationToken);
 
-    private IMessageQueue[] Queues => [WritesQueue, WritesDeadLetterQueue, AnalyticsQueue, AnalyticsDeadLetterQueue];
-
-    /// <summary>Opens the backend with the queues' default visibility timeout (<see cref="PipelineSettings.DefaultVisibilityTimeout"/>).</summary>
-    public static Task<EmbeddedBackend> OpenAsync(string stateDirectory, bool fresh, CancellationToken cancellationToken) =>
-        OpenAsync(stateDirectory, fresh, PipelineSettings.DefaultVisibilityTimeout, cancellationToken);
-
+    /// <param name="command">The command opening it, named to a second writer that finds the folder locked.</param>
     /// <param name="visibilityTimeout">Of both worker queues: at least the workers' function timeout, or their runners refuse them.</param>
-    public static async Task<EmbeddedBackend> OpenAsync(string stateDirectory, bool fresh, TimeSpan visibilityTimeout, CancellationToken cancellationToken)
+    /// <exception cref="StateFolderLockedException">Opening to write, and another process writes to the folder.</exception>
+    public static async Task<EmbeddedBackend> OpenAsync(
+        string stateDirectory, StateAccess access, string command, TimeSpan visibilityTimeout, TimeSpan retentionPeriod, CancellationToken cancellationToken)
     {
-        var backend = new EmbeddedBackend(new EmbeddedItemStore(), stateDirectory, visibilityTimeout);
-        if (fresh)
+        cancellationToken.ThrowIfCancellationRequested();
+        if (access == StateAccess.ReadOnly)
         {
+            var reader = StateDatabase.OpenReadOnly(stateDirectory);
+            var contents = reader is null ? StateContents.Empty : StateContents.Read(reader, DateTimeOffset.UtcNow);
+            reader?.Dispose();
+            return new EmbeddedBackend(contents, visibilityTimeout, retentionPeriod, database: null, writerLock: null);
+        }
+
+        var writerLock = WriterLock.Acquire(stateDirectory, command);
+        StateDatabase? database = null;
+        try
+        {
+            database = StateDatabase.OpenForWriting(stateDirectory);
+            var backend = new EmbeddedBackend(StateContents.Read(database, DateTimeOffset.UtcNow), visibilityTimeout, retentionPeriod, database, writerLock);
+            await LegacyStateImport.ImportAsync(stateDirectory, backend, cancellationToken);
             return backend;
         }
-
-        backend._store.Restore(await StateFile.LoadAsync(backend.StorePath, SnapshotJsonContext.Default.IReadOnlyListStoredItem, cancellationToken) ?? []);
-        var saved = await StateFile.LoadAsync(backend.QueuesPath, SnapshotJsonContext.Default.DictionaryStringIReadOnlyListOutgoingMessage, cancellationToken);
-        foreach (var queue in backend.Queues)
+        catch
         {
-            if (saved is not null && saved.TryGetValue(queue.Name, out var messages) && messages.Count > 0)
-            {
-                await queue.SendAllAsync(messages, cancellationToken);
-            }
+            database?.Dispose();
+            writerLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The state database's size on disk (with its write-ahead log), or 0 when there is none yet.</summary>
+    public static long SizeOnDisk(string stateDirectory) =>
+        new[] { StateDatabase.FileName, StateDatabase.FileName + "-wal" }
+            .Select(name => new FileInfo(Path.Combine(stateDirectory, name)))
+            .Where(file => file.Exists)
+            .Sum(file => file.Length);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_sweeper is not null)
+        {
+            await _sweeper.DisposeAsync();
         }
 
-        return backend;
+        _database?.Dispose();
+        _writerLock?.Dispose();
     }
-
-    public async Task SaveAsync(CancellationToken cancellationToken)
-    {
-        await StateFile.SaveAsync(StorePath, _store.Snapshot(), SnapshotJsonContext.Default.IReadOnlyListStoredItem, cancellationToken);
-        var queues = Queues.ToDictionary(q => q.Name, q => ((EmbeddedQueue)q).Snapshot(), StringComparer.Ordinal);
-        await StateFile.SaveAsync(QueuesPath, queues, SnapshotJsonContext.Default.DictionaryStringIReadOnlyListOutgoingMessage, cancellationToken);
-    }
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -17,7 +17,4 @@ internal interface IBackend : IAsyncDisposable
     IMessageQueue AnalyticsDeadLetterQueue { get; }
 
     IItemStore Store { get; }
-
-    /// <summary>Keeps what must outlive this process (the embedded store); remote backends keep everything already.</summary>
-    Task SaveAsync(CancellationToken cancellationToken);
 }

@@ -84,7 +84,6 @@ internal sealed class LocalBackend : IBackend
         }
     }
 
-    public Task SaveAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Where DynamoDB Local keeps the table between commands: in memory-backed /dev/shm when the machine has it.</summary>
     /// <remarks>DynamoDB Local syncs its database file on every write; on a disk that makes a demo many times slower.</remarks>

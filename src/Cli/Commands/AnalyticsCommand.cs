@@ -22,7 +22,7 @@ internal sealed class AnalyticsCommand : ICommand
         reader.EnsureAllUsed(positionalCount: 1);
         var userId = reader.Positionals.Count == 1 ? reader.Positionals[0] : throw new UsageException("the user id is required");
 
-        await using var backend = await BackendFactory.OpenAsync(backendName, backendOptions, fresh: false, cancellationToken);
+        await using var backend = await BackendFactory.OpenAsync(backendName, backendOptions, StateAccess.ReadOnly, "gymcoach analytics", cancellationToken);
         var analyticsReader = new AnalyticsReader(backend.Store, new AnalyticsCache(new CacheOptions()));
         var analytics = await analyticsReader.GetAsync(userId, cancellationToken)
             ?? throw new CommandFailedException($"no analytics for user '{userId}': unknown user, or none of their workouts processed yet");

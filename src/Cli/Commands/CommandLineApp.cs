@@ -1,3 +1,5 @@
+using GymCoach.Cli.Backends.Durable;
+
 namespace GymCoach.Cli.Commands;
 
 /// <summary>Dispatches to a subcommand and turns every failure into a one-line message and an exit code, never a stack trace.</summary>
@@ -31,6 +33,11 @@ internal sealed class CommandLineApp(IReadOnlyList<ICommand> commands, TextWrite
         {
             await error.WriteLineAsync($"gymcoach {command.Name}: {ex.Message}");
             await error.WriteLineAsync($"usage: {command.Usage}");
+            return ExitCodes.BadArguments;
+        }
+        catch (StateFolderLockedException ex)
+        {
+            await error.WriteLineAsync($"gymcoach {command.Name}: {ex.Message}");
             return ExitCodes.BadArguments;
         }
         catch (CommandFailedException ex)

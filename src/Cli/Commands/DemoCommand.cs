@@ -13,11 +13,13 @@ internal sealed class DemoCommand : ICommand
 
     public string Summary => "Run the whole pipeline on a synthetic workload, with live progress, a summary and a check of the result";
 
-    public string Usage => "gymcoach demo [--backend embedded|local|aws] [--users N] [--workouts N] [--failure-rate P] [--seed S] [--function-timeout T] [--visibility-timeout V] [--report FILE.html] [--state DIR] [--verbose]";
+    public string Usage => "gymcoach demo [--backend embedded|local|aws] [--users N] [--workouts N] [--failure-rate P] [--seed S] [--function-timeout T] [--visibility-timeout V] [--report FILE.html] [--state DIR] [--fresh] [--verbose]";
+
+    private static IReadOnlySet<string> Flags { get; } = new HashSet<string>(BackendOptions.Flags, StringComparer.Ordinal) { "fresh" };
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
-        var reader = new ArgumentReader(args, BackendOptions.Flags);
+        var reader = new ArgumentReader(args, Flags);
         var backendName = BackendOptions.ReadBackend(reader);
         var timeouts = WorkerTimeouts.Read(reader, backendName, DemoOptions.DefaultFunctionTimeout(backendName));
         var options = new DemoOptions
@@ -30,7 +32,8 @@ internal sealed class DemoCommand : ICommand
             FunctionTimeout = timeouts.FunctionTimeout,
         };
         var report = reader.String("report");
-        var backendOptions = timeouts.ApplyTo(BackendOptions.Read(reader));
+        var fresh = reader.Flag("fresh");
+        var backendOptions = timeouts.ApplyTo(BackendOptions.Read(reader, DemoStateFolder.DefaultPath));
         reader.EnsureAllUsed();
         if (report is { Length: 0 })
         {
@@ -38,7 +41,12 @@ internal sealed class DemoCommand : ICommand
         }
 
         var logger = CliLogging.Create(backendOptions.Verbose);
-        await using var backend = await BackendFactory.OpenAsync(options.Backend, backendOptions, fresh: true, cancellationToken);
+        if (options.Backend != BackendOptions.Aws)
+        {
+            DemoStateFolder.Prepare(backendOptions.StateDirectory, fresh);
+        }
+
+        await using var backend = await BackendFactory.OpenAsync(options.Backend, backendOptions, StateAccess.Write, "gymcoach demo", cancellationToken);
         var result = await new DemoRunner(options, backend, ProgressLine.ForStandardError(), logger).RunAsync(cancellationToken);
         DemoSummary.Write(result, System.Console.Out);
         if (report is not null)
@@ -47,7 +55,10 @@ internal sealed class DemoCommand : ICommand
             await System.Console.Out.WriteLineAsync($"Report (self-contained, opens offline): {Path.GetFullPath(report)}");
         }
 
-        await backend.SaveAsync(cancellationToken);
+        if (options.Backend == BackendOptions.Embedded)
+        {
+            await System.Console.Out.WriteLineAsync($"State kept in {backendOptions.StateDirectory}: inspect it with --state {backendOptions.StateDirectory} (e.g. gymcoach analytics user-00001 --state {backendOptions.StateDirectory})");
+        }
         return result.Check.Passed ? ExitCodes.Success : ExitCodes.Failure;
     }
 }

@@ -47,7 +47,8 @@ internal sealed class DlqCommand : ICommand
             reader.EnsureAllUsed(positionalCount: 1);
         }
 
-        var set = await QueueSetOpener.OpenAsync(backend, endpoint, backendOptions.StateDirectory, cancellationToken);
+        var access = action == "redrive" ? StateAccess.Write : StateAccess.ReadOnly;
+        await using var set = await QueueSetOpener.OpenAsync(backend, endpoint, backendOptions.StateDirectory, access, "gymcoach dlq " + action, cancellationToken);
         var queues = set.Select(which);
         if (action != "redrive")
         {
@@ -56,13 +57,7 @@ internal sealed class DlqCommand : ICommand
                 : await ShowAsync(queues, messageId!, max, cancellationToken);
         }
 
-        var exitCode = await RedriveAsync(queues, max, json, cancellationToken);
-        if (set.Save is { } save)
-        {
-            await save(cancellationToken);
-        }
-
-        return exitCode;
+        return await RedriveAsync(queues, max, json, cancellationToken);
     }
 
     private static async Task<int> ListAsync(IReadOnlyList<QueuePair> queues, int max, bool json, CancellationToken cancellationToken)

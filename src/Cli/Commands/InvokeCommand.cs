@@ -32,7 +32,7 @@ internal sealed class InvokeCommand : ICommand
 
         var sqsEvent = ParseEvent(await ReadEventAsync(eventPath, cancellationToken));
         var logger = CliLogging.Create(backendOptions.Verbose);
-        await using var backend = await BackendFactory.OpenAsync(BackendOptions.Embedded, backendOptions, fresh: false, cancellationToken);
+        await using var backend = await BackendFactory.OpenAsync(BackendOptions.Embedded, backendOptions, StateAccess.Write, "gymcoach invoke", cancellationToken);
         var time = TimeProvider.System;
         var (handler, deadLetterQueue) = function == "writes"
             ? ((IMessageHandler)new WritesHandler(backend.Store, backend.AnalyticsQueue, time, logger), backend.WritesDeadLetterQueue)
@@ -45,7 +45,6 @@ internal sealed class InvokeCommand : ICommand
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(functionTimeout);
         var outcome = await processor.ProcessAsync(sqsEvent, handler, time.GetUtcNow() + functionTimeout, timeout.Token);
-        await backend.SaveAsync(cancellationToken);
 
         await using (var stdout = System.Console.OpenStandardOutput())
         {

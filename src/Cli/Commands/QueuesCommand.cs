@@ -23,9 +23,10 @@ internal sealed class QueuesCommand : ICommand
         var backendOptions = BackendOptions.Read(reader);
         reader.EnsureAllUsed();
 
-        var queues = await QueueSetOpener.OpenAsync(backend, endpoint, backendOptions.StateDirectory, cancellationToken);
+        await using var queues = await QueueSetOpener.OpenAsync(backend, endpoint, backendOptions.StateDirectory, StateAccess.ReadOnly, "gymcoach queues", cancellationToken);
         var rows = await QueueReport.GatherAsync(queues, cancellationToken);
-        await Console.Out.WriteAsync(json ? QueueReport.RenderJson(backend, rows) : QueueReport.RenderTable(backend, rows));
+        var state = queues.StateDirectory is { } folder ? StateFolderSize.Of(folder) : null;
+        await Console.Out.WriteAsync(json ? QueueReport.RenderJson(backend, rows, state) : QueueReport.RenderTable(backend, rows, state));
         return ExitCodes.Success;
     }
 }

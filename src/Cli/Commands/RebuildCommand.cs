@@ -32,7 +32,7 @@ internal sealed class RebuildCommand : ICommand
         var backendOptions = BackendOptions.Read(reader);
         reader.EnsureAllUsed();
 
-        var queues = await QueueSetOpener.OpenAsync(backend, endpoint, backendOptions.StateDirectory, cancellationToken);
+        await using var queues = await QueueSetOpener.OpenAsync(backend, endpoint, backendOptions.StateDirectory, StateAccess.Write, "gymcoach rebuild", cancellationToken);
         var now = DateTimeOffset.UtcNow;
         var requests = users.Select(userId => new OutgoingMessage
         {
@@ -43,10 +43,6 @@ internal sealed class RebuildCommand : ICommand
                 now)),
         }).ToList();
         var outcomes = await queues.Analytics.SendAllAsync(requests, cancellationToken);
-        if (queues.Save is { } save)
-        {
-            await save(cancellationToken);
-        }
 
         var failed = outcomes.Count(o => !o.Succeeded);
         await Console.Out.WriteLineAsync($"Queued {outcomes.Length - failed} rebuild request(s) on {queues.Analytics.Name}" + (failed > 0 ? $"; {failed} could not be sent" : "."));

@@ -56,7 +56,7 @@ internal sealed class RunCommand : ICommand
         }
 
         var logger = CliLogging.Create(backendOptions.Verbose, logFormat);
-        await using var backend = await BackendFactory.OpenAsync(backendName, backendOptions, fresh: false, cancellationToken);
+        await using var backend = await BackendFactory.OpenAsync(backendName, backendOptions, StateAccess.Write, "gymcoach run", cancellationToken);
         await using var server = new ApiServer(backend, settings, logger, backendOptions.Verbose);
         await server.StartAsync(cancellationToken);
 
@@ -98,7 +98,6 @@ internal sealed class RunCommand : ICommand
 
         await System.Console.Error.WriteLineAsync("gymcoach run: stopping: finishing requests, then draining the queues...");
         var summary = await server.StopAsync();
-        await backend.SaveAsync(CancellationToken.None);
         await System.Console.Error.WriteLineAsync($"gymcoach run: stopped ({summary})");
         return ExitCodes.Success;
     }

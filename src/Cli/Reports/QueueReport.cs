@@ -24,7 +24,7 @@ internal static class QueueReport
         return rows;
     }
 
-    public static string RenderTable(string backend, IReadOnlyList<QueueStatus> rows)
+    public static string RenderTable(string backend, IReadOnlyList<QueueStatus> rows, StateFolderSize? state = null)
     {
         var table = new TextTable("QUEUE", "VISIBLE", "IN FLIGHT", "DELAYED", "OLDEST", "DLQ", "DLQ VISIBLE", "DLQ OLDEST");
         foreach (var row in rows)
@@ -46,10 +46,15 @@ internal static class QueueReport
             text.Append('\n').Append(AgeNote).Append('\n');
         }
 
+        if (state is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\nState folder {state.Path}: {state.Describe()} on disk\n");
+        }
+
         return text.ToString();
     }
 
-    public static string RenderJson(string backend, IReadOnlyList<QueueStatus> rows)
+    public static string RenderJson(string backend, IReadOnlyList<QueueStatus> rows, StateFolderSize? state = null)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -69,6 +74,14 @@ internal static class QueueReport
             }
 
             json.WriteEndArray();
+            if (state is not null)
+            {
+                json.WriteStartObject("state");
+                json.WriteString("path", state.Path);
+                json.WriteNumber("bytesOnDisk", state.Bytes);
+                json.WriteEndObject();
+            }
+
             json.WriteEndObject();
         }
 

@@ -4,12 +4,18 @@ namespace GymCoach.Cli.Reports;
 
 /// <summary>The pipeline's four queues on one backend.</summary>
 internal sealed record QueueSet(string Backend, IMessageQueue Writes, IMessageQueue WritesDeadLetters, IMessageQueue Analytics, IMessageQueue AnalyticsDeadLetters)
+    : IAsyncDisposable
 {
     public const string WritesName = "writes";
     public const string AnalyticsName = "analytics";
 
-    /// <summary>Keeps what a command changed (the embedded backend's saved state); null where the queues keep themselves.</summary>
-    public Func<CancellationToken, Task>? Save { get; init; }
+    /// <summary>What holds the queues open (the embedded backend: its state database and writer lock); null for remote queues.</summary>
+    public IAsyncDisposable? Owner { get; init; }
+
+    /// <summary>The embedded backend's state folder; null for remote queues.</summary>
+    public string? StateDirectory { get; init; }
+
+    public ValueTask DisposeAsync() => Owner?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     /// <summary>(name, source queue, dead-letter queue) of the queues <paramref name="which"/> selects: <c>writes</c>, <c>analytics</c> or <c>all</c>.</summary>
     public IReadOnlyList<(string Name, IMessageQueue Source, IMessageQueue DeadLetters)> Select(string which)

@@ -10,7 +10,7 @@ namespace GymCoach.Cli.Reports;
 /// <summary>Opens the pipeline's queues for inspection from another process.</summary>
 /// <remarks>
 /// <c>aws</c> opens the deployed stack's queues; <c>embedded</c> opens the queues saved in the <c>--state</c> folder
-/// (what the last demo or run left in them); <c>local</c> needs an SQS endpoint that keeps running
+/// (read-only beside a running writer, or as the folder's writer); <c>local</c> needs an SQS endpoint that keeps running
 /// (<c>--sqs-endpoint</c>), since the fauxqs a <c>local</c> command starts lives only as long as that command.
 /// </remarks>
 internal static class QueueSetOpener
@@ -22,15 +22,17 @@ internal static class QueueSetOpener
         "command at an SQS endpoint that keeps running with --sqs-endpoint URL (or " + EndpointVariable + "), with the queues " +
         "gymcoach-writes, gymcoach-analytics and their -dlq queues on it.";
 
-    public static async Task<QueueSet> OpenAsync(string backend, string? sqsEndpoint, string stateDirectory, CancellationToken cancellationToken)
+    /// <param name="access">How to open the embedded state: read-only for commands that only look.</param>
+    public static async Task<QueueSet> OpenAsync(string backend, string? sqsEndpoint, string stateDirectory, StateAccess access, string command, CancellationToken cancellationToken)
     {
         switch (backend)
         {
             case BackendOptions.Embedded:
-                var embedded = await EmbeddedBackend.OpenAsync(stateDirectory, fresh: false, cancellationToken);
+                var embedded = await EmbeddedBackend.OpenAsync(stateDirectory, access, command, cancellationToken);
                 return new QueueSet(backend, embedded.WritesQueue, embedded.WritesDeadLetterQueue, embedded.AnalyticsQueue, embedded.AnalyticsDeadLetterQueue)
                 {
-                    Save = embedded.SaveAsync,
+                    Owner = embedded,
+                    StateDirectory = stateDirectory,
                 };
             case BackendOptions.Local:
                 var endpoint = sqsEndpoint ?? Environment.GetEnvironmentVariable(EndpointVariable);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using GymCoach.Contracts.Lambda;
 using GymCoach.Contracts.Queueing;
+using GymCoach.Workers.Queueing.Journal;
 
 namespace GymCoach.Workers.Queueing;
 
@@ -9,8 +10,10 @@ namespace GymCoach.Workers.Queueing;
 /// Not a mock: at-least-once delivery, visibility timeouts, receive counts, redrive to a dead-letter queue on the
 /// receive after <see cref="EmbeddedQueueOptions.MaxReceiveCount"/>, delays, long polling, FIFO group order and
 /// five-minute deduplication behave as in SQS, and every SQS limit the pipeline relies on is enforced. Messages are
-/// kept until deleted or redriven (no retention period). State lives behind one lock with O(log n) operations; a
-/// channel wakes long-poll waiters, which otherwise sleep until their wait ends or the next message becomes visible.
+/// kept until deleted, redriven or dropped by <see cref="RemoveExpired"/>. State lives behind one lock with O(log n)
+/// operations; a channel wakes long-poll waiters, which otherwise sleep until their wait ends or the next message
+/// becomes visible. With an <see cref="IQueueJournal"/>, every change is committed to it before it is acknowledged;
+/// the FIFO deduplication window stays in memory.
 /// </remarks>
 public sealed class EmbeddedQueue : IMessageQueue
 {
@@ -27,10 +30,12 @@ public sealed class EmbeddedQueue : IMessageQueue
     private readonly DeduplicationWindow? _deduplication;
     private readonly DeliveredMessageFactory _factory;
     private readonly LongPollSignal _signal;
+    private readonly IQueueJournal? _journal;
     private long _sequenceNumber;
 
+    /// <param name="journal">Where changes are made durable; null keeps the queue in memory only.</param>
     /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
-    public EmbeddedQueue(EmbeddedQueueOptions options, TimeProvider? timeProvider = null)
+    public EmbeddedQueue(EmbeddedQueueOptions options, TimeProvider? timeProvider = null, IQueueJournal? journal = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -42,6 +47,7 @@ public sealed class EmbeddedQueue : IMessageQueue
         Arn = $"arn:aws:sqs:{_options.Region}:{_options.AccountId}:{_options.Name}";
         _factory = new DeliveredMessageFactory(Arn, _options.Region, _options.AccountId);
         _signal = new LongPollSignal(_time);
+        _journal = journal;
     }
 
     public string Name => _options.Name;
@@ -70,12 +76,24 @@ public sealed class EmbeddedQueue : IMessageQueue
         lock (_gate)
         {
             var now = _time.GetUtcNow();
+            var added = new List<(QueuedMessage Message, long DelayTicks)>(contents.Length);
             for (var i = 0; i < contents.Length; i++)
             {
                 if (contents[i] is { } content)
                 {
-                    outcomes[i] = new SendOutcome(Enqueue(content, messages[i].Delay, now), null);
+                    var message = NewMessage(content, now, out var messageId);
+                    outcomes[i] = new SendOutcome(messageId, null);
+                    if (message is not null)
+                    {
+                        added.Add((message, messages[i].Delay.Ticks));
+                    }
                 }
+            }
+
+            _journal?.Added(Name, [.. added.Select(entry => PersistedMessages.From(entry.Message, entry.DelayTicks))]);
+            foreach (var (message, delayTicks) in added)
+            {
+                _ledger.Add(message, now.UtcTicks, delayTicks);
             }
 
             wake = TakeWakeUp();
@@ -109,6 +127,15 @@ public sealed class EmbeddedQueue : IMessageQueue
                 now = _time.GetUtcNow();
                 _ledger.PromoteDue(now.UtcTicks);
                 _ledger.Take(maxMessages, now, deliveries, ref redriven);
+                if (_journal is not null && (deliveries.Count > 0 || redriven is not null))
+                {
+                    _journal.Received(
+                        Name,
+                        [.. deliveries.Select(delivery => new MessageReceipt(delivery.Message.Content.MessageId, delivery.ReceiveCount, delivery.FirstReceiveMs))],
+                        redriven is null ? [] : [.. redriven.Select(message => message.Content.MessageId)],
+                        _options.DeadLetterQueue?.Name,
+                        Arn);
+                }
                 if (deliveries.Count == 0 && redriven is null && now < deadline && drained)
                 {
                     // Registered under the lock, so any later change that makes a message receivable pulses us.
@@ -166,14 +193,20 @@ public sealed class EmbeddedQueue : IMessageQueue
         bool wake;
         lock (_gate)
         {
+            var deleted = new List<QueuedMessage>(receiptHandles.Count);
             foreach (var handle in receiptHandles)
             {
-                if (string.IsNullOrEmpty(handle) || !_ledger.TryDelete(handle))
+                // A handle given twice deletes once; the second is stale, as after a delete in SQS.
+                if (string.IsNullOrEmpty(handle) || !_ledger.TryResolve(handle, out var message) || deleted.Contains(message))
                 {
                     (failed ??= []).Add(handle ?? string.Empty);
+                    continue;
                 }
+
+                deleted.Add(message);
             }
 
+            RemoveAll(deleted);
             wake = TakeWakeUp();
         }
 
@@ -218,41 +251,6 @@ public sealed class EmbeddedQueue : IMessageQueue
 
     /// <inheritdoc/>
     /// <remarks>Exact rather than approximate; <see cref="QueueCounts.OldestMessageAge"/> is zero on an empty queue.</remarks>
-    /// <summary>Every message still in the queue (visible, in flight or delayed), oldest first, as it was sent.</summary>
-    /// <remarks>
-    /// For saving the queue between processes: sending these to a new queue restores the content, not the receive
-    /// counts or timestamps. String attributes only, as <see cref="OutgoingMessage"/> carries.
-    /// </remarks>
-    public IReadOnlyList<OutgoingMessage> Snapshot()
-    {
-        lock (_gate)
-        {
-            var messages = new List<OutgoingMessage>();
-            foreach (var message in _ledger.InSendOrder)
-            {
-                var content = message.Content;
-                Dictionary<string, string>? attributes = null;
-                foreach (var (name, attribute) in content.Attributes)
-                {
-                    if (attribute.StringValue is { } value)
-                    {
-                        (attributes ??= new Dictionary<string, string>(StringComparer.Ordinal))[name] = value;
-                    }
-                }
-
-                messages.Add(new OutgoingMessage
-                {
-                    Body = content.Body,
-                    Attributes = attributes,
-                    MessageGroupId = content.GroupId,
-                    DeduplicationId = content.DeduplicationId,
-                });
-            }
-
-            return messages;
-        }
-    }
-
     public Task<QueueCounts> GetCountsAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -275,6 +273,41 @@ public sealed class EmbeddedQueue : IMessageQueue
     {
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(_options.VisibilityTimeout);
+    }
+
+    /// <summary>Puts back messages a journal kept, with their ids, receive counts and pending delays; none is in flight.</summary>
+    /// <remarks>For loading the queue when a process starts, before anyone uses it: nothing is written to the journal.</remarks>
+    public void Restore(IEnumerable<PersistedMessage> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            foreach (var persisted in messages)
+            {
+                var message = PersistedMessages.ToQueued(persisted, _options);
+                if (message.SequenceNumber is { } sequence && long.TryParse(sequence, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+                {
+                    _sequenceNumber = Math.Max(_sequenceNumber, number);
+                }
+
+                var delayMs = persisted.VisibleAfterMs - now.ToUnixTimeMilliseconds();
+                _ledger.Add(message, now.UtcTicks, delayMs > 0 ? TimeSpan.FromMilliseconds(delayMs).Ticks : 0);
+            }
+
+            _ = TakeWakeUp();
+        }
+    }
+
+    /// <summary>Drops every message sent longer ago than <paramref name="retentionPeriod"/>, as SQS does; returns how many.</summary>
+    public int RemoveExpired(TimeSpan retentionPeriod)
+    {
+        lock (_gate)
+        {
+            var expired = _ledger.SentBefore((_time.GetUtcNow() - retentionPeriod).ToUnixTimeMilliseconds());
+            RemoveAll(expired);
+            return expired.Count;
+        }
     }
 
     /// <summary>Takes messages redriven from a source queue, keeping their id, body, attributes and receive count.</summary>
@@ -317,14 +350,16 @@ public sealed class EmbeddedQueue : IMessageQueue
         }
     }
 
-    // Under the lock.
-    private string Enqueue(SentContent content, TimeSpan delay, DateTimeOffset now)
+    // Under the lock: the message to add, or null for a FIFO duplicate, which keeps the original's id.
+    private QueuedMessage? NewMessage(SentContent content, DateTimeOffset now, out string messageId)
     {
+        messageId = content.MessageId;
         if (_deduplication is not null)
         {
             if (_deduplication.TryGetOriginal(content.DeduplicationId!, now.UtcTicks, out var originalId))
             {
-                return originalId;
+                messageId = originalId;
+                return null;
             }
 
             _deduplication.Remember(content.DeduplicationId!, content.MessageId, now.UtcTicks);
@@ -336,8 +371,22 @@ public sealed class EmbeddedQueue : IMessageQueue
             message.SequenceNumber = NextSequenceNumber();
         }
 
-        _ledger.Add(message, now.UtcTicks, delay.Ticks);
-        return content.MessageId;
+        return message;
+    }
+
+    // Under the lock: journal first, so a message is gone from memory only once it is gone for good.
+    private void RemoveAll(List<QueuedMessage> messages)
+    {
+        if (messages.Count == 0)
+        {
+            return;
+        }
+
+        _journal?.Removed(Name, [.. messages.Select(message => message.Content.MessageId)]);
+        foreach (var message in messages)
+        {
+            _ledger.Remove(message);
+        }
     }
 
     private string NextSequenceNumber() => (++_sequenceNumber).ToString("D20", CultureInfo.InvariantCulture);

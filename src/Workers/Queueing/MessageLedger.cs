@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using GymCoach.Contracts.Queueing;
 
@@ -120,17 +121,12 @@ internal sealed class MessageLedger(IDeliveryOrder order, TimeSpan visibilityTim
         _wakeRequested |= order.HasReceivable;
     }
 
-    /// <summary>Deletes the message received with <paramref name="receiptHandle"/>; false for an unknown or stale handle.</summary>
-    public bool TryDelete(string receiptHandle)
-    {
-        if (!_byReceipt.TryGetValue(receiptHandle, out var message))
-        {
-            return false;
-        }
+    /// <summary>The message received with <paramref name="receiptHandle"/>; false for an unknown or stale handle.</summary>
+    public bool TryResolve(string receiptHandle, [NotNullWhen(true)] out QueuedMessage? message) =>
+        _byReceipt.TryGetValue(receiptHandle, out message);
 
-        Remove(message);
-        return true;
-    }
+    /// <summary>Messages sent before <paramref name="cutoffMs"/> (Unix milliseconds), whatever their state.</summary>
+    public List<QueuedMessage> SentBefore(long cutoffMs) => [.. _sendOrder.Where(message => message.SentAtMs < cutoffMs)];
 
     public VisibilityChange ChangeVisibility(string receiptHandle, long nowTicks, TimeSpan visibilityTimeout)
     {
@@ -177,7 +173,8 @@ internal sealed class MessageLedger(IDeliveryOrder order, TimeSpan visibilityTim
         }
     }
 
-    private void Remove(QueuedMessage message)
+    /// <summary>Deletes the message, or drops it past its retention period.</summary>
+    public void Remove(QueuedMessage message)
     {
         var wasInFlight = message.State == MessageState.InFlight;
         switch (message.State)

@@ -9,9 +9,11 @@ namespace GymCoach.Workers.Storage;
 /// and a query seeks to its prefix in O(log n). Items past <see cref="StoredItem.ExpiresAt"/> are treated as absent
 /// everywhere, conditions included: DynamoDB deletes expired items lazily, and a store that must behave the same on
 /// both backends cannot let them be seen; this store drops one when a read or write meets it. The secondary index is
-/// kept with every write, so here (unlike on DynamoDB) index queries are strongly consistent.
+/// kept with every write, so here (unlike on DynamoDB) index queries are strongly consistent. With an
+/// <see cref="IItemJournal"/>, every write is committed to it before anyone can read it.
 /// </remarks>
-public sealed class EmbeddedItemStore(TimeProvider? timeProvider = null) : IItemStore
+/// <param name="journal">Where writes are made durable; null keeps the store in memory only.</param>
+public sealed class EmbeddedItemStore(TimeProvider? timeProvider = null, IItemJournal? journal = null) : IItemStore
 {
     /// <summary>The most items a query page returns.</summary>
     public const int MaxPageSize = 1000;
@@ -55,39 +57,37 @@ public sealed class EmbeddedItemStore(TimeProvider? timeProvider = null) : IItem
     {
         ItemWriteRules.ValidateAtomic(writes);
         cancellationToken.ThrowIfCancellationRequested();
-        var partitions = new SortedDictionary<string, ItemPartition>(StringComparer.Ordinal);
+        using var partitions = PartitionLocks.Take(writes, _partitions, _index);
+        var now = _time.GetUtcNow();
+        List<RefusedWrite>? refused = null;
+        for (var i = 0; i < writes.Count; i++)
+        {
+            var result = partitions[writes[i].Item.PartitionKey].Check(writes[i], now);
+            if (!result.Written)
+            {
+                (refused ??= []).Add(new RefusedWrite(i, result.Existing));
+            }
+        }
+
+        if (refused is not null)
+        {
+            return Task.FromResult(new TransactionResult(refused));
+        }
+
+        journal?.Commit([.. writes.Select(write => write.Item)]);
         foreach (var write in writes)
         {
-            partitions.TryAdd(write.Item.PartitionKey, Partition(write.Item.PartitionKey));
+            partitions[write.Item.PartitionKey].Apply(write.Item);
         }
 
-        var held = 0;
-        try
-        {
-            foreach (var partition in partitions.Values)
-            {
-                partition.Gate.Enter();
-                held++;
-            }
-
-            return Task.FromResult(CheckAndApply(writes, partitions));
-        }
-        finally
-        {
-            foreach (var partition in partitions.Values)
-            {
-                if (held-- == 0)
-                {
-                    break;
-                }
-
-                partition.Gate.Exit();
-            }
-        }
+        return Task.FromResult(TransactionResult.Committed);
     }
 
     /// <inheritdoc/>
-    /// <remarks>Writes apply one after another in list order, so a later write to the same key sees an earlier one.</remarks>
+    /// <remarks>
+    /// Writes apply one after another in list order, so a later write to the same key sees an earlier one; the journal
+    /// gets the written ones in one commit, and if it fails every write is undone.
+    /// </remarks>
     /// <exception cref="ArgumentException">A write breaks a DynamoDB limit (empty or oversized key, half an index key, item over 400 KB) or has an unknown condition; nothing is written.</exception>
     public Task<IReadOnlyList<WriteResult>> WriteAsync(IReadOnlyList<ItemWrite> writes, CancellationToken cancellationToken)
     {
@@ -98,12 +98,35 @@ public sealed class EmbeddedItemStore(TimeProvider? timeProvider = null) : IItem
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        using var partitions = PartitionLocks.Take(writes, _partitions, _index);
         var results = new WriteResult[writes.Count];
+        var applied = new List<(ItemPartition Partition, StoredItem Item, StoredItem? Previous)>(writes.Count);
         var now = _time.GetUtcNow();
         for (var i = 0; i < writes.Count; i++)
         {
-            var partition = Partition(writes[i].Item.PartitionKey);
-            results[i] = partition.Write(writes[i], now);
+            var partition = partitions[writes[i].Item.PartitionKey];
+            results[i] = partition.Check(writes[i], now);
+            if (results[i].Written)
+            {
+                applied.Add((partition, writes[i].Item, partition.Apply(writes[i].Item)));
+            }
+        }
+
+        if (journal is not null && applied.Count > 0)
+        {
+            try
+            {
+                journal.Commit([.. applied.Select(write => write.Item)]);
+            }
+            catch
+            {
+                for (var i = applied.Count - 1; i >= 0; i--)
+                {
+                    applied[i].Partition.Revert(applied[i].Item, applied[i].Previous);
+                }
+
+                throw;
+            }
         }
 
         return Task.FromResult<IReadOnlyList<WriteResult>>(results);
@@ -151,62 +174,39 @@ public sealed class EmbeddedItemStore(TimeProvider? timeProvider = null) : IItem
         return Task.FromResult(new ItemPage(items, last is { } position ? IndexContinuationToken.Encode(position) : null));
     }
 
-    /// <summary>Every live item, so a process can save the store for the next one.</summary>
-    public IReadOnlyList<StoredItem> Snapshot()
-    {
-        var now = _time.GetUtcNow();
-        var items = new List<StoredItem>();
-        foreach (var partition in _partitions.Values)
-        {
-            string? after = null;
-            do
-            {
-                var (page, lastKey) = partition.Query(string.Empty, after, MaxPageSize, now);
-                items.AddRange(page);
-                after = lastKey;
-            }
-            while (after is not null);
-        }
-
-        return items;
-    }
-
-    /// <summary>Puts back items from a <see cref="Snapshot"/>, overwriting what has the same keys.</summary>
+    /// <summary>Puts back items a journal kept, overwriting what has the same keys.</summary>
+    /// <remarks>For loading the store when a process starts: nothing is written to the journal.</remarks>
     public void Restore(IEnumerable<StoredItem> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var now = _time.GetUtcNow();
         foreach (var item in items)
         {
-            Partition(item.PartitionKey).Write(new ItemWrite(item), now);
+            var partition = Partition(item.PartitionKey);
+            lock (partition.Gate)
+            {
+                partition.Apply(item);
+            }
         }
     }
 
-    // Under the locks of every partition the writes touch.
-    private TransactionResult CheckAndApply(IReadOnlyList<ItemWrite> writes, SortedDictionary<string, ItemPartition> partitions)
+    /// <summary>Drops every expired item, and the partitions left empty, so records with a TTL do not pile up in memory; returns how many items went.</summary>
+    public int RemoveExpired()
     {
         var now = _time.GetUtcNow();
-        List<RefusedWrite>? refused = null;
-        for (var i = 0; i < writes.Count; i++)
+        var removed = 0;
+        foreach (var (key, partition) in _partitions)
         {
-            var result = partitions[writes[i].Item.PartitionKey].Check(writes[i], now);
-            if (!result.Written)
+            lock (partition.Gate)
             {
-                (refused ??= []).Add(new RefusedWrite(i, result.Existing));
+                removed += partition.RemoveExpired(now);
+                if (partition.Retired)
+                {
+                    _partitions.TryRemove(KeyValuePair.Create(key, partition));
+                }
             }
         }
 
-        if (refused is not null)
-        {
-            return new TransactionResult(refused);
-        }
-
-        foreach (var write in writes)
-        {
-            partitions[write.Item.PartitionKey].Apply(write.Item);
-        }
-
-        return TransactionResult.Committed;
+        return removed;
     }
 
     private ItemPartition Partition(string partitionKey) =>

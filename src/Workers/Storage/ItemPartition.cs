@@ -20,22 +20,11 @@ internal sealed class ItemPartition(ItemIndex index)
         }
     }
 
-    /// <summary>Held by an atomic write across its partitions, taken in ordinal order of partition key so two never deadlock.</summary>
+    /// <summary>Held by every write across its partitions (see <see cref="PartitionLocks"/>).</summary>
     public Lock Gate => _gate;
 
-    public WriteResult Write(ItemWrite write, DateTimeOffset now)
-    {
-        lock (_gate)
-        {
-            var result = Check(write, now);
-            if (result.Written)
-            {
-                Apply(write.Item);
-            }
-
-            return result;
-        }
-    }
+    /// <summary>Under <see cref="Gate"/>: set when a sweep removed this empty partition from the store; nothing may be written to it.</summary>
+    public bool Retired { get; private set; }
 
     /// <summary>Under <see cref="Gate"/>: whether the write's condition holds, changing nothing but dropping an expired item.</summary>
     public WriteResult Check(ItemWrite write, DateTimeOffset now)
@@ -54,12 +43,42 @@ internal sealed class ItemPartition(ItemIndex index)
         return refused ? WriteResult.Refused(existing) : WriteResult.Success;
     }
 
-    /// <summary>Under <see cref="Gate"/>: stores the item, replacing what has its key.</summary>
-    public void Apply(StoredItem item)
+    /// <summary>Under <see cref="Gate"/>: stores the item, replacing what has its key; returns what it replaced.</summary>
+    public StoredItem? Apply(StoredItem item)
     {
         _items.TryGetValue(item.SortKey, out var previous);
         _items[item.SortKey] = item;
         index.Replace(previous, item);
+        return previous;
+    }
+
+    /// <summary>Under <see cref="Gate"/>: undoes <see cref="Apply"/>, putting back what it replaced.</summary>
+    public void Revert(StoredItem applied, StoredItem? previous)
+    {
+        if (previous is null)
+        {
+            _items.Remove(applied.SortKey);
+        }
+        else
+        {
+            _items[applied.SortKey] = previous;
+        }
+
+        index.Replace(applied, previous);
+    }
+
+    /// <summary>Under <see cref="Gate"/>: drops every expired item; an emptied partition is retired. Returns how many were dropped.</summary>
+    public int RemoveExpired(DateTimeOffset now)
+    {
+        var expired = _items.Values.Where(item => IsExpired(item, now)).ToList();
+        foreach (var item in expired)
+        {
+            _items.Remove(item.SortKey);
+            index.Replace(item, null);
+        }
+
+        Retired = _items.Count == 0;
+        return expired.Count;
     }
 
     /// <summary>Up to <paramref name="limit"/> live items under the prefix after <paramref name="after"/>; the last key when more follow.</summary>

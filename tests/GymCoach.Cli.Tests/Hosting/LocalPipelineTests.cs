@@ -13,7 +13,7 @@ public sealed class LocalPipelineTests : IDisposable
     [Fact]
     public async Task TheDefaults_FitTogether_ThirtySecondFunctionsOnThirtyOneSecondQueues()
     {
-        await using var backend = await EmbeddedBackend.OpenAsync(_state, fresh: true, CancellationToken.None);
+        await using var backend = await EmbeddedBackend.OpenAsync(_state, StateAccess.Write, "test", CancellationToken.None);
 
         var pipeline = await LocalPipeline.CreateAsync(backend, DemoSettings(), TimeProvider.System, Serilog.Core.Logger.None);
 
@@ -25,7 +25,7 @@ public sealed class LocalPipelineTests : IDisposable
     [Fact]
     public async Task QueuesWithTheOldFiveSecondVisibility_AreRefusedForThirtySecondFunctions_NamingBothValues()
     {
-        await using var backend = await EmbeddedBackend.OpenAsync(_state, fresh: true, TimeSpan.FromSeconds(5), CancellationToken.None);
+        await using var backend = await EmbeddedBackend.OpenAsync(_state, StateAccess.Write, "test", TimeSpan.FromSeconds(5), EmbeddedBackend.DefaultRetentionPeriod, CancellationToken.None);
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() =>
             LocalPipeline.CreateAsync(backend, DemoSettings(), TimeProvider.System, Serilog.Core.Logger.None));
@@ -37,7 +37,7 @@ public sealed class LocalPipelineTests : IDisposable
     [Fact]
     public async Task AFunctionTimeoutWithinTheProcessorsSafetyMargin_IsRefused_ItWouldNeverStartAMessage()
     {
-        await using var backend = await EmbeddedBackend.OpenAsync(_state, fresh: true, CancellationToken.None);
+        await using var backend = await EmbeddedBackend.OpenAsync(_state, StateAccess.Write, "test", CancellationToken.None);
         var settings = PipelineSettings.WithFunctionTimeout(TimeSpan.FromSeconds(3)) with { Processor = new BatchProcessorOptions() };
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() =>

@@ -18,7 +18,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime, IAsyncDisposable
 
     public async Task InitializeAsync()
     {
-        _backend = await EmbeddedBackend.OpenAsync(_state, fresh: true, CancellationToken.None);
+        _backend = await EmbeddedBackend.OpenAsync(_state, StateAccess.Write, "test", CancellationToken.None);
         _server = new ApiServer(_backend, new ApiServerSettings { Port = 0, RequestsPerSecond = 1_000_000, Pipeline = DemoRunner.Settings(null) }, Serilog.Core.Logger.None, verbose: false);
         await _server.StartAsync(CancellationToken.None);
 

@@ -14,7 +14,7 @@ public sealed class PipelineSamplerTests : IDisposable
     [Fact]
     public async Task TheWindow_KeepsOnlyTheNewestSamples_OldestFirst()
     {
-        await using var backend = await EmbeddedBackend.OpenAsync(_state, fresh: true, CancellationToken.None);
+        await using var backend = await EmbeddedBackend.OpenAsync(_state, StateAccess.Write, "test", CancellationToken.None);
         var pipeline = await LocalPipeline.CreateAsync(backend, new PipelineSettings(), TimeProvider.System, Serilog.Core.Logger.None);
         var sampler = new PipelineSampler(pipeline, backend, new AnalyticsCache(new CacheOptions()), TimeProvider.System, window: TimeSpan.FromSeconds(3));
 

@@ -49,7 +49,7 @@ public sealed class BackendEquivalenceTests : IDisposable
         {
             VisibilityTimeout = PipelineSettings.VisibilityTimeoutFor(FunctionTimeout),
         };
-        await using var backend = await BackendFactory.OpenAsync(options.Backend, backendOptions, fresh: true, timeout.Token);
+        await using var backend = await BackendFactory.OpenAsync(options.Backend, backendOptions, StateAccess.Write, "test", timeout.Token);
         var result = await new DemoRunner(options, backend, new ProgressLine(TextWriter.Null, interactive: false), Serilog.Core.Logger.None)
             .RunAsync(timeout.Token);
         Assert.True(result.Check.Passed, string.Join("; ", result.Check.Examples));

@@ -24,7 +24,6 @@ internal sealed class CountedBackend(IBackend inner) : IBackend
 
     Contracts.Storage.IItemStore IBackend.Store => Store;
 
-    public Task SaveAsync(CancellationToken cancellationToken) => inner.SaveAsync(cancellationToken);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

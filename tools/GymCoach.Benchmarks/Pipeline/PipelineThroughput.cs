@@ -40,7 +40,7 @@ internal static class PipelineThroughput
         var state = Directory.CreateTempSubdirectory("gymcoach-bench-");
         try
         {
-            await using var backend = await BackendFactory.OpenAsync(options.Backend, new BackendOptions(state.FullName, Verbose: false), fresh: true, cancel.Token);
+            await using var backend = await BackendFactory.OpenAsync(options.Backend, new BackendOptions(state.FullName, Verbose: false), StateAccess.Write, "pipeline-throughput", cancel.Token);
             var pipeline = await MeasurePipelineAsync(backend, workload, cancel.Token);
             var baseline = backend is LocalBackend local ? await MeasureBaselineAsync(local, workload, cancel.Token) : null;
             ThroughputReport.Write(options, pipeline, baseline, Console.Out);

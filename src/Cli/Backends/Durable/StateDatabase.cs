@@ -1,0 +1,191 @@
+using Microsoft.Data.Sqlite;
+
+namespace GymCoach.Cli.Backends.Durable;
+
+/// <summary>The embedded backend's state folder as one SQLite database in WAL mode: the store's items and the queues' messages.</summary>
+/// <remarks>
+/// <para>
+/// One connection writes, behind a lock, one transaction per store request or queue operation (a batch of up to 100
+/// items, 10 messages), so commits are per batch and per chunk, never per message. WAL lets read-only commands read a
+/// consistent snapshot while <c>run</c> writes.
+/// </para>
+/// <para>
+/// <c>synchronous=NORMAL</c>: a commit is in the operating system's hands when it returns, so it survives the process
+/// being killed (<c>kill -9</c>, the OOM killer, a crash), which is what "accepted" promises; a power cut or kernel
+/// panic may lose the last commits before a checkpoint. <c>FULL</c> would add an fsync to every commit.
+/// </para>
+/// </remarks>
+internal sealed class StateDatabase : IDisposable
+{
+    public const string FileName = "gymcoach.db";
+
+    private const int SchemaVersion = 1;
+
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS items (
+            pk TEXT NOT NULL, sk TEXT NOT NULL, data TEXT NOT NULL, version INTEGER NOT NULL,
+            expires_at_ms INTEGER, index_pk TEXT, index_sk TEXT,
+            PRIMARY KEY (pk, sk)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS items_by_expiry ON items (expires_at_ms) WHERE expires_at_ms IS NOT NULL;
+        CREATE TABLE IF NOT EXISTS messages (
+            message_id TEXT PRIMARY KEY, queue TEXT NOT NULL, body TEXT NOT NULL, attributes TEXT,
+            group_id TEXT, deduplication_id TEXT, sequence_number TEXT, sent_at_ms INTEGER NOT NULL,
+            visible_after_ms INTEGER NOT NULL, receive_count INTEGER NOT NULL, first_receive_ms INTEGER,
+            dead_letter_source_arn TEXT);
+        CREATE INDEX IF NOT EXISTS messages_by_queue ON messages (queue);
+        """;
+
+    private readonly Lock _gate = new();
+    private readonly SqliteConnection _connection;
+    private readonly Dictionary<string, SqliteCommand> _statements = new(StringComparer.Ordinal);
+    private SqliteTransaction? _current;
+
+    private StateDatabase(SqliteConnection connection, string path)
+    {
+        _connection = connection;
+        Path = path;
+    }
+
+    public string Path { get; }
+
+    public bool IsReadOnly { get; private init; }
+
+    /// <summary>Opens (creating when missing) the database of <paramref name="stateDirectory"/> for the one writer that holds its <see cref="WriterLock"/>.</summary>
+    public static StateDatabase OpenForWriting(string stateDirectory)
+    {
+        Directory.CreateDirectory(stateDirectory);
+        var path = System.IO.Path.Combine(stateDirectory, FileName);
+        var connection = Open(path, SqliteOpenMode.ReadWriteCreate);
+        Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+        var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
+        if (version > SchemaVersion)
+        {
+            connection.Dispose();
+            throw new Commands.CommandFailedException($"the state at {path} was written by a newer gymcoach (schema {version}); use that version");
+        }
+
+        Execute(connection, Schema + $"PRAGMA user_version = {SchemaVersion};");
+        return new StateDatabase(connection, path);
+    }
+
+    /// <summary>Opens the database for reading beside a writer; null when the folder holds none yet.</summary>
+    public static StateDatabase? OpenReadOnly(string stateDirectory)
+    {
+        var path = System.IO.Path.Combine(stateDirectory, FileName);
+        return File.Exists(path) ? new StateDatabase(Open(path, SqliteOpenMode.ReadOnly), path) { IsReadOnly = true } : null;
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one transaction: committed when it returns, rolled back when it throws.</summary>
+    public void Write(Action<StateDatabase> work)
+    {
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction();
+            _current = transaction;
+            try
+            {
+                work(this);
+                transaction.Commit();
+            }
+            finally
+            {
+                _current = null;
+            }
+        }
+    }
+
+    /// <summary>Runs <paramref name="read"/> on one consistent snapshot, whatever a writer commits meanwhile.</summary>
+    public T Snapshot<T>(Func<StateDatabase, T> read)
+    {
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction(deferred: true);
+            _current = transaction;
+            try
+            {
+                return read(this);
+            }
+            finally
+            {
+                _current = null;
+            }
+        }
+    }
+
+    /// <summary>Inside <see cref="Write"/>: runs a prepared statement (prepared once per text) with the given parameters.</summary>
+    public void Run(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        if (!_statements.TryGetValue(sql, out var statement))
+        {
+            statement = _connection.CreateCommand();
+            statement.CommandText = sql;
+            _statements.Add(sql, statement);
+        }
+
+        statement.Transaction = _current ?? throw new InvalidOperationException("Run is for inside Write.");
+
+        statement.Parameters.Clear();
+        foreach (var (name, value) in parameters)
+        {
+            statement.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        statement.ExecuteNonQuery();
+    }
+
+    /// <summary>Inside <see cref="Snapshot"/> or <see cref="Write"/>: the rows of a query.</summary>
+    public List<T> Query<T>(string sql, Func<SqliteDataReader, T> map, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = _current ?? throw new InvalidOperationException("Query is for inside Snapshot or Write.");
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+        {
+            rows.Add(map(reader));
+        }
+
+        return rows;
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            foreach (var statement in _statements.Values)
+            {
+                statement.Dispose();
+            }
+
+            _connection.Dispose();
+        }
+    }
+
+    private static SqliteConnection Open(string path, SqliteOpenMode mode)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = mode, Pooling = false, DefaultTimeout = 30 }.ToString());
+        connection.Open();
+        Execute(connection, "PRAGMA busy_timeout = 10000;");
+        return connection;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}
