@@ -1,5 +1,6 @@
 using GymCoach.Cli.Backends;
 using GymCoach.Cli.Demo;
+using GymCoach.Cli.Demo.Chaos;
 using GymCoach.Cli.Hosting;
 using GymCoach.Cli.Reports.Live;
 using GymCoach.Cli.Terminal;
@@ -13,9 +14,9 @@ internal sealed class DemoCommand : ICommand
 
     public string Summary => "Run the whole pipeline on a synthetic workload, with live progress, a summary and a check of the result";
 
-    public string Usage => "gymcoach demo [--backend embedded|local|aws] [--users N] [--workouts N] [--failure-rate P] [--seed S] [--function-timeout T] [--visibility-timeout V] [--report FILE.html] [--state DIR] [--fresh] [--verbose]";
+    public string Usage => "gymcoach demo [--backend embedded|local|aws] [--users N] [--workouts N] [--failure-rate P] [--seed S] [--function-timeout T] [--visibility-timeout V] [--report FILE.html] [--state DIR] [--fresh] [--chaos [--kills N]] [--verbose]";
 
-    private static IReadOnlySet<string> Flags { get; } = new HashSet<string>(BackendOptions.Flags, StringComparer.Ordinal) { "fresh" };
+    private static IReadOnlySet<string> Flags { get; } = new HashSet<string>(BackendOptions.Flags, StringComparer.Ordinal) { "fresh", "chaos" };
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
@@ -33,11 +34,26 @@ internal sealed class DemoCommand : ICommand
         };
         var report = reader.String("report");
         var fresh = reader.Flag("fresh");
+        var chaos = reader.Flag("chaos");
+        var kills = reader.Int("kills", 5, 1, 1000);
         var backendOptions = timeouts.ApplyTo(BackendOptions.Read(reader, DemoStateFolder.DefaultPath));
         reader.EnsureAllUsed();
         if (report is { Length: 0 })
         {
             throw new UsageException("--report needs a file name");
+        }
+
+        if (chaos)
+        {
+            if (backendName != BackendOptions.Embedded || options.FailureRate > 0 || report is not null)
+            {
+                throw new UsageException("--chaos runs on the embedded backend, without --failure-rate or --report");
+            }
+
+            DemoStateFolder.Prepare(backendOptions.StateDirectory, fresh);
+            var chaosResult = await new ChaosRunner(options, backendOptions.StateDirectory, kills, System.Console.Error).RunAsync(cancellationToken);
+            ChaosSummary.Write(chaosResult, System.Console.Out);
+            return chaosResult.Passed ? ExitCodes.Success : ExitCodes.Failure;
         }
 
         var logger = CliLogging.Create(backendOptions.Verbose);

@@ -7,9 +7,18 @@ using GymCoach.Contracts.Events;
 namespace GymCoach.Cli.Demo;
 
 /// <summary>The demo's producers: post a wave of the workload to the ingest API over HTTP, as many apps would at once.</summary>
-internal sealed class DemoApiClient(HttpClient http, string apiKey)
+/// <param name="retryUnanswered">
+/// Post again, with the same content, whatever got no answer (the server was killed or not up yet), as a producer
+/// would; the pipeline's idempotency must absorb the copies that had been accepted after all.
+/// </param>
+internal sealed class DemoApiClient(HttpClient http, string apiKey, bool retryUnanswered = false)
 {
     private const int Concurrency = 8;
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(100);
+    private long _retries;
+
+    /// <summary>Posts sent again because no answer came.</summary>
+    public long Retries => Interlocked.Read(ref _retries);
     private const int WorkoutsPerBatch = 100;
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
@@ -58,6 +67,23 @@ internal sealed class DemoApiClient(HttpClient http, string apiKey)
     }
 
     private async Task ExpectAsync(HttpStatusCode expected, string path, string body, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await PostAsync(expected, path, body, cancellationToken);
+                return;
+            }
+            catch (Exception ex) when (retryUnanswered && !cancellationToken.IsCancellationRequested && ex is HttpRequestException or IOException or TaskCanceledException)
+            {
+                Interlocked.Increment(ref _retries);
+                await Task.Delay(RetryDelay, cancellationToken);
+            }
+        }
+    }
+
+    private async Task PostAsync(HttpStatusCode expected, string path, string body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8) };
         request.Content.Headers.ContentType = Json;

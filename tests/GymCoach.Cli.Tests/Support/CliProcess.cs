@@ -7,7 +7,9 @@ internal static class CliProcess
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
-    public static async Task<CliResult> RunAsync(string? standardInput, params string[] args)
+    public static Task<CliResult> RunAsync(string? standardInput, params string[] args) => RunAsync(Timeout, standardInput, args);
+
+    public static async Task<CliResult> RunAsync(TimeSpan timeLimit, string? standardInput, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -31,7 +33,7 @@ internal static class CliProcess
         }
 
         process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(Timeout);
+        using var timeout = new CancellationTokenSource(timeLimit);
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -39,7 +41,7 @@ internal static class CliProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"gymcoach {string.Join(' ', args)} did not finish within {Timeout}");
+            throw new TimeoutException($"gymcoach {string.Join(' ', args)} did not finish within {timeLimit}");
         }
 
         return new CliResult(process.ExitCode, await stdout, await stderr);
