@@ -12,7 +12,7 @@ internal sealed class QueuesCommand : ICommand
 
     public string Summary => "Show each queue's depth, in-flight, delayed, oldest message and dead-letter depth";
 
-    public string Usage => "gymcoach queues [--backend embedded|local|aws] [--sqs-endpoint URL] [--json]";
+    public string Usage => "gymcoach queues [--backend embedded|local|aws] [--sqs-endpoint URL] [--state DIR] [--json]";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {

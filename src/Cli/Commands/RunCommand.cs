@@ -17,7 +17,7 @@ internal sealed class RunCommand : ICommand
 
     public string Summary => "Serve the ingest HTTP API on 127.0.0.1 and run both workers behind it, until Ctrl-C";
 
-    public string Usage => "gymcoach run [--backend embedded|local|aws] [--port P] [--api-key KEY | --keys FILE] [--rate-limit N] [--function-timeout 30s] [--visibility-timeout 31s] [--log-format text|json] [--emf FILE] [--state DIR] [--verbose]";
+    public string Usage => "gymcoach run [--backend embedded|local|aws] [--port P] [--api-key KEY | --keys FILE] [--rate-limit N] [--function-timeout 30s] [--visibility-timeout 31s] [--log-format text|json] [--emf FILE] [--state DIR] [--retention 4d] [--verbose]";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
