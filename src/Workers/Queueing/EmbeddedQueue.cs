@@ -72,35 +72,35 @@ public sealed class EmbeddedQueue : IMessageQueue
 
         var outcomes = new SendOutcome?[messages.Count];
         var contents = OutgoingMessageRules.Prepare(messages, _options, outcomes);
+        var now = _time.GetUtcNow();
+        List<(QueuedMessage Message, long DelayTicks)> added;
         bool wake;
-        lock (_gate)
+        if (IsFifo)
         {
-            var now = _time.GetUtcNow();
-            var added = new List<(QueuedMessage Message, long DelayTicks)>(contents.Length);
-            for (var i = 0; i < contents.Length; i++)
+            // Deduplication and sequence numbers decide under the lock what is added, so the journal is kept there too.
+            lock (_gate)
             {
-                if (contents[i] is { } content)
-                {
-                    var message = NewMessage(content, now, out var messageId);
-                    outcomes[i] = new SendOutcome(messageId, null);
-                    if (message is not null)
-                    {
-                        added.Add((message, messages[i].Delay.Ticks));
-                    }
-                }
+                added = Admit(messages, contents, now, outcomes);
+                Journal(added);
+                wake = AddAll(added, now);
             }
-
-            _journal?.Added(Name, [.. added.Select(entry => PersistedMessages.From(entry.Message, entry.DelayTicks))]);
-            foreach (var (message, delayTicks) in added)
+        }
+        else
+        {
+            // Unseen until added, so committed first without the lock: concurrent senders' commits can be grouped.
+            added = Admit(messages, contents, now, outcomes);
+            Journal(added);
+            lock (_gate)
             {
-                _ledger.Add(message, now.UtcTicks, delayTicks);
+                wake = AddAll(added, now);
             }
-
-            wake = TakeWakeUp();
         }
 
         Signal(wake);
         return Task.FromResult<IReadOnlyList<SendOutcome>>(outcomes!);
+
+        void Journal(List<(QueuedMessage Message, long DelayTicks)> messages) =>
+            _journal?.Added(Name, [.. messages.Select(entry => PersistedMessages.From(entry.Message, entry.DelayTicks))]);
     }
 
     /// <inheritdoc/>
@@ -127,15 +127,6 @@ public sealed class EmbeddedQueue : IMessageQueue
                 now = _time.GetUtcNow();
                 _ledger.PromoteDue(now.UtcTicks);
                 _ledger.Take(maxMessages, now, deliveries, ref redriven);
-                if (_journal is not null && (deliveries.Count > 0 || redriven is not null))
-                {
-                    _journal.Received(
-                        Name,
-                        [.. deliveries.Select(delivery => new MessageReceipt(delivery.Message.Content.MessageId, delivery.ReceiveCount, delivery.FirstReceiveMs))],
-                        redriven is null ? [] : [.. redriven.Select(message => message.Content.MessageId)],
-                        _options.DeadLetterQueue?.Name,
-                        Arn);
-                }
                 if (deliveries.Count == 0 && redriven is null && now < deadline && drained)
                 {
                     // Registered under the lock, so any later change that makes a message receivable pulses us.
@@ -148,6 +139,18 @@ public sealed class EmbeddedQueue : IMessageQueue
             }
 
             Signal(wake);
+
+            // Committed before anyone is given the messages; taken already, so no other receiver can get them meanwhile.
+            if (_journal is not null && (deliveries.Count > 0 || redriven is not null))
+            {
+                _journal.Received(
+                    Name,
+                    [.. deliveries.Select(delivery => new MessageReceipt(delivery.Message.Content.MessageId, delivery.ReceiveCount, delivery.FirstReceiveMs))],
+                    redriven is null ? [] : [.. redriven.Select(message => message.Content.MessageId)],
+                    _options.DeadLetterQueue?.Name,
+                    Arn);
+            }
+
             if (redriven is not null)
             {
                 _options.DeadLetterQueue!.AcceptRedriven(redriven, Arn);
@@ -190,10 +193,9 @@ public sealed class EmbeddedQueue : IMessageQueue
         cancellationToken.ThrowIfCancellationRequested();
 
         List<string>? failed = null;
-        bool wake;
+        var deleted = new List<QueuedMessage>(receiptHandles.Count);
         lock (_gate)
         {
-            var deleted = new List<QueuedMessage>(receiptHandles.Count);
             foreach (var handle in receiptHandles)
             {
                 // A handle given twice deletes once; the second is stale, as after a delete in SQS.
@@ -205,8 +207,19 @@ public sealed class EmbeddedQueue : IMessageQueue
 
                 deleted.Add(message);
             }
+        }
 
-            RemoveAll(deleted);
+        // Committed without the lock, so concurrent deletes, sends and receives can be grouped; gone from memory only
+        // once gone for good. (A message redelivered in between, its visibility having just run out, is deleted all the same.)
+        _journal?.Removed(Name, [.. deleted.Select(message => message.Content.MessageId)]);
+        bool wake;
+        lock (_gate)
+        {
+            foreach (var message in deleted)
+            {
+                _ledger.Remove(message);
+            }
+
             wake = TakeWakeUp();
         }
 
@@ -350,7 +363,38 @@ public sealed class EmbeddedQueue : IMessageQueue
         }
     }
 
-    // Under the lock: the message to add, or null for a FIFO duplicate, which keeps the original's id.
+    // Under the lock for a FIFO queue: the messages to add, the outcomes filled in.
+    private List<(QueuedMessage Message, long DelayTicks)> Admit(IReadOnlyList<OutgoingMessage> messages, SentContent?[] contents, DateTimeOffset now, SendOutcome?[] outcomes)
+    {
+        var added = new List<(QueuedMessage Message, long DelayTicks)>(contents.Length);
+        for (var i = 0; i < contents.Length; i++)
+        {
+            if (contents[i] is { } content)
+            {
+                var message = NewMessage(content, now, out var messageId);
+                outcomes[i] = new SendOutcome(messageId, null);
+                if (message is not null)
+                {
+                    added.Add((message, messages[i].Delay.Ticks));
+                }
+            }
+        }
+
+        return added;
+    }
+
+    // Under the lock: returns whether waiters must look again.
+    private bool AddAll(List<(QueuedMessage Message, long DelayTicks)> added, DateTimeOffset now)
+    {
+        foreach (var (message, delayTicks) in added)
+        {
+            _ledger.Add(message, now.UtcTicks, delayTicks);
+        }
+
+        return TakeWakeUp();
+    }
+
+    // Under the lock for a FIFO queue: the message to add, or null for a FIFO duplicate, which keeps the original's id.
     private QueuedMessage? NewMessage(SentContent content, DateTimeOffset now, out string messageId)
     {
         messageId = content.MessageId;

@@ -176,6 +176,12 @@ internal sealed class MessageLedger(IDeliveryOrder order, TimeSpan visibilityTim
     /// <summary>Deletes the message, or drops it past its retention period.</summary>
     public void Remove(QueuedMessage message)
     {
+        if (message.State == MessageState.Gone)
+        {
+            // Deleted by a concurrent call with the same handle, or redriven meanwhile.
+            return;
+        }
+
         var wasInFlight = message.State == MessageState.InFlight;
         switch (message.State)
         {

@@ -32,18 +32,20 @@ internal sealed class StateDatabase : IDisposable
             group_id TEXT, deduplication_id TEXT, sequence_number TEXT, sent_at_ms INTEGER NOT NULL,
             visible_after_ms INTEGER NOT NULL, receive_count INTEGER NOT NULL, first_receive_ms INTEGER,
             dead_letter_source_arn TEXT);
-        CREATE INDEX IF NOT EXISTS messages_by_queue ON messages (queue);
         """;
 
     private readonly Lock _gate = new();
     private readonly SqliteConnection _connection;
     private readonly Dictionary<string, SqliteCommand> _statements = new(StringComparer.Ordinal);
+    private readonly GroupCommit _groupCommit;
     private SqliteTransaction? _current;
+    private WalCheckpointer? _checkpointer;
 
     private StateDatabase(SqliteConnection connection, string path)
     {
         _connection = connection;
         Path = path;
+        _groupCommit = new GroupCommit(CommitGroup);
     }
 
     public string Path { get; }
@@ -56,7 +58,9 @@ internal sealed class StateDatabase : IDisposable
         Directory.CreateDirectory(stateDirectory);
         var path = System.IO.Path.Combine(stateDirectory, FileName);
         var connection = Open(path, SqliteOpenMode.ReadWriteCreate);
-        Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+        // A page cache and memory map large enough for a long run's state, so upserts seldom read from the file.
+        Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456; "
+            + $"PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit={WalCheckpointer.LogSizeLimit};");
         var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
         if (version > SchemaVersion)
         {
@@ -65,7 +69,7 @@ internal sealed class StateDatabase : IDisposable
         }
 
         Execute(connection, Schema + $"PRAGMA user_version = {SchemaVersion};");
-        return new StateDatabase(connection, path);
+        return new StateDatabase(connection, path) { _checkpointer = new WalCheckpointer(path) };
     }
 
     /// <summary>Opens the database for reading beside a writer; null when the folder holds none yet.</summary>
@@ -75,24 +79,8 @@ internal sealed class StateDatabase : IDisposable
         return File.Exists(path) ? new StateDatabase(Open(path, SqliteOpenMode.ReadOnly), path) { IsReadOnly = true } : null;
     }
 
-    /// <summary>Runs <paramref name="work"/> in one transaction: committed when it returns, rolled back when it throws.</summary>
-    public void Write(Action<StateDatabase> work)
-    {
-        lock (_gate)
-        {
-            using var transaction = _connection.BeginTransaction();
-            _current = transaction;
-            try
-            {
-                work(this);
-                transaction.Commit();
-            }
-            finally
-            {
-                _current = null;
-            }
-        }
-    }
+    /// <summary>Runs <paramref name="work"/> atomically, committed when this returns (with other callers' writes: see <see cref="GroupCommit"/>); undone when it throws.</summary>
+    public void Write(Action<StateDatabase> work) => _groupCommit.Write(work);
 
     /// <summary>Runs <paramref name="read"/> on one consistent snapshot, whatever a writer commits meanwhile.</summary>
     public T Snapshot<T>(Func<StateDatabase, T> read)
@@ -154,8 +142,53 @@ internal sealed class StateDatabase : IDisposable
         return rows;
     }
 
+    // The group's writes in one transaction, each in a savepoint so that one that throws fails alone.
+    private void CommitGroup(IReadOnlyList<PendingWrite> group)
+    {
+        lock (_gate)
+        {
+            var failures = new Exception?[group.Count];
+            try
+            {
+                using var transaction = _connection.BeginTransaction();
+                _current = transaction;
+                for (var i = 0; i < group.Count; i++)
+                {
+                    transaction.Save("write");
+                    try
+                    {
+                        group[i].Work(this);
+                        transaction.Release("write");
+                    }
+                    catch (Exception ex)
+                    {
+                        transaction.Rollback("write");
+                        transaction.Release("write");
+                        failures[i] = ex;
+                    }
+                }
+
+                transaction.Commit();
+            }
+            catch (Exception ex)
+            {
+                Array.Fill(failures, ex);
+            }
+            finally
+            {
+                _current = null;
+            }
+
+            for (var i = 0; i < group.Count; i++)
+            {
+                group[i].Complete(failures[i]);
+            }
+        }
+    }
+
     public void Dispose()
     {
+        _checkpointer?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         lock (_gate)
         {
             foreach (var statement in _statements.Values)
@@ -163,7 +196,25 @@ internal sealed class StateDatabase : IDisposable
                 statement.Dispose();
             }
 
+            if (!IsReadOnly)
+            {
+                // Leaves the database file whole and the log empty for the next command.
+                TryExecute(_connection, "PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+
             _connection.Dispose();
+        }
+    }
+
+    private static void TryExecute(SqliteConnection connection, string sql)
+    {
+        try
+        {
+            Execute(connection, sql);
+        }
+        catch (SqliteException)
+        {
+            // A reader holds the log: the next writer's checkpoints copy it.
         }
     }
 
