@@ -8,7 +8,7 @@ internal static class EventTypeScanner
     /// <summary>Returns the top-level <c>type</c>, or null when there is none.</summary>
     /// <remarks>Reads to the end, so a body that is not well-formed JSON is rejected here rather than by a handler.</remarks>
     /// <exception cref="JsonException">The body is not well-formed JSON.</exception>
-    /// <exception cref="InvalidEventException">The body is not an object, or its <c>type</c> is not a single string.</exception>
+    /// <exception cref="InvalidEventException">The body is not an object, or its <c>type</c> is not a single, valid string.</exception>
     public static string? FindType(ReadOnlySpan<byte> utf8Json)
     {
         var reader = new Utf8JsonReader(utf8Json);
@@ -39,7 +39,15 @@ internal static class EventTypeScanner
                 throw new InvalidEventException($"event 'type' must be a string, was {reader.TokenType}");
             }
 
-            type = reader.GetString();
+            try
+            {
+                type = reader.GetString();
+            }
+            catch (InvalidOperationException ex)
+            {
+                // An escaped lone surrogate ("\udc00") is well-formed JSON but no string: poison, not a crash.
+                throw new InvalidEventException("event 'type' is not valid text (an escaped lone surrogate)", ex);
+            }
         }
 
         return type;

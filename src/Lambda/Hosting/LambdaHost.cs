@@ -1,5 +1,6 @@
 using GymCoach.Lambda.Composition;
 using GymCoach.Workers.Functions;
+using GymCoach.Workers.Logging;
 using GymCoach.Workers.Runtime;
 using Serilog;
 using Serilog.Events;
@@ -19,7 +20,7 @@ internal static class LambdaHost
     public const int NotInLambdaExitCode = 2;
 
     /// <param name="variables">Reads an environment variable; null when unset.</param>
-    /// <param name="logOutput">Where the JSON log lines go: standard output in Lambda.</param>
+    /// <param name="logOutput">Where the JSON log lines go, through the redacting setup every host shares: standard output in Lambda.</param>
     public static async Task<int> RunAsync(
         RuntimeApiClient client,
         Func<string, string?> variables,
@@ -35,7 +36,7 @@ internal static class LambdaHost
         try
         {
             var settings = LambdaSettings.Read(variables);
-            logger = LambdaLogging.Create(settings.LogLevel, logOutput);
+            logger = GymCoachLogging.CreateForLambda(settings.LogLevel, logOutput);
             var backend = WorkerBackends.Create(settings);
             function = WorkerComposition.Create(settings, backend, logger, TimeProvider.System, logOutput);
             logger.Information("Initialized the {Worker} worker on the {Backend} backend", settings.Worker, settings.Backend);
@@ -60,7 +61,7 @@ internal static class LambdaHost
     private static async Task<int> ReportInitErrorAsync(RuntimeApiClient client, Exception exception, TextWriter logOutput, CancellationToken cancellationToken)
     {
         var functionErrorType = exception is RuntimeInitException init ? init.FunctionErrorType : RuntimeErrorTypes.UnknownReason;
-        var logger = LambdaLogging.Create(LogEventLevel.Information, logOutput);
+        var logger = GymCoachLogging.CreateForLambda(LogEventLevel.Information, logOutput);
         logger.Fatal(exception, "Initialization failed ({FunctionErrorType})", functionErrorType);
         try
         {

@@ -1,12 +1,12 @@
 using GymCoach.Contracts.Lambda;
-using Serilog;
 
 namespace GymCoach.Workers.Batching;
 
-/// <summary>Counts the statuses and lists the failures in event order, each reportable id exactly once.</summary>
+/// <summary>Counts the statuses and lists the failures in event order, each id exactly once.</summary>
 internal static class BatchOutcomeBuilder
 {
-    public static BatchOutcome Build(IReadOnlyList<SqsMessage> records, MessageStatus[] status, ILogger logger)
+    /// <exception cref="UnreportableFailureException">A record to retry has no message id.</exception>
+    public static BatchOutcome Build(IReadOnlyList<SqsMessage> records, MessageStatus[] status)
     {
         int succeeded = 0, retryFailed = 0, deadLettered = 0, notStarted = 0;
         for (var i = 0; i < status.Length; i++)
@@ -59,7 +59,8 @@ internal static class BatchOutcomeBuilder
 
         if (unreportable > 0)
         {
-            logger.Error("{FailureCount} failed records have no message id and cannot be reported for retry", unreportable);
+            // Left out of the response it would be deleted: only a failed invocation gets it retried.
+            throw new UnreportableFailureException(unreportable, records.Count);
         }
 
         return new BatchOutcome(new SqsBatchResponse { BatchItemFailures = failures }, succeeded, retryFailed, deadLettered, notStarted);

@@ -72,6 +72,10 @@ public sealed class BatchProcessor
 
     /// <summary>Handles every record of <paramref name="sqsEvent"/> that can be handled before <paramref name="deadline"/>.</summary>
     /// <returns>The response listing the messages to retry, with counts; never throws for failed or unstarted messages.</returns>
+    /// <exception cref="UnreportableFailureException">
+    /// A message to retry has a null or blank message id: no response can name it, so the invocation must fail as a
+    /// whole (the Lambda runtime reports the error, and Lambda retries every message of the batch).
+    /// </exception>
     public async Task<BatchOutcome> ProcessAsync(
         SqsEvent sqsEvent,
         IMessageHandler handler,
@@ -103,7 +107,7 @@ public sealed class BatchProcessor
             await invocationSource.CancelAsync();
         }
 
-        var outcome = BatchOutcomeBuilder.Build(records, run.Status, _settings.Logger);
+        var outcome = BatchOutcomeBuilder.Build(records, run.Status);
         var queueName = DeadLetterMessages.QueueNameOf(sourceArn);
         if (run.StoppedEarly && outcome.NotStarted > 0)
         {

@@ -15,14 +15,18 @@ internal sealed class CachedDocument
     private readonly byte[] _bytes;
     private readonly int _jsonLength;
 
-    private CachedDocument(byte[] bytes, int jsonLength, bool isCompressed)
+    private CachedDocument(byte[] bytes, int jsonLength, bool isCompressed, long version)
     {
         _bytes = bytes;
         _jsonLength = jsonLength;
         IsCompressed = isCompressed;
+        Version = version;
     }
 
     public bool IsCompressed { get; }
+
+    /// <summary>The document's <see cref="AnalyticsDocument.ComputedFromWorkouts"/>: of two documents of a user, the higher is newer.</summary>
+    public long Version { get; }
 
     /// <summary>The bytes held: compressed or plain JSON.</summary>
     public int StoredLength => _bytes.Length;
@@ -33,7 +37,7 @@ internal sealed class CachedDocument
         var json = AnalyticsJson.SerializeToUtf8Bytes(document);
         if (json.Length <= compressionThresholdBytes)
         {
-            return new CachedDocument(json, json.Length, isCompressed: false);
+            return new CachedDocument(json, json.Length, isCompressed: false, document.ComputedFromWorkouts);
         }
 
         var buffer = ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(json.Length));
@@ -41,10 +45,10 @@ internal sealed class CachedDocument
         {
             if (BrotliEncoder.TryCompress(json, buffer, out var written, BrotliQuality, BrotliWindowBits) && written < json.Length)
             {
-                return new CachedDocument(buffer.AsSpan(0, written).ToArray(), json.Length, isCompressed: true);
+                return new CachedDocument(buffer.AsSpan(0, written).ToArray(), json.Length, isCompressed: true, document.ComputedFromWorkouts);
             }
 
-            return new CachedDocument(json, json.Length, isCompressed: false);
+            return new CachedDocument(json, json.Length, isCompressed: false, document.ComputedFromWorkouts);
         }
         finally
         {

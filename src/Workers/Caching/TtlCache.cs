@@ -68,6 +68,13 @@ public sealed class TtlCache<TValue>
         return false;
     }
 
+    /// <summary>Like <see cref="TryGet"/>, but not counted as a lookup: for a writer comparing what is held.</summary>
+    internal bool TryPeek(string key, [MaybeNullWhen(false)] out TValue value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return _entries.TryGet(key, out value);
+    }
+
     /// <summary>Cache-first read: the cached value, or else the loaded one, which is cached unless it is null.</summary>
     /// <remarks>
     /// Concurrent misses for one key may each load; the first value cached wins and is returned to all of them, so a

@@ -17,9 +17,10 @@ public static class GymCoachLogging
     /// <summary>The readable line: time, level, message, properties in the template only, then the exception.</summary>
     public const string ReadableTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}";
 
-    /// <summary>The logger for a worker or API running in Lambda: compact JSON on standard output, Information and up.</summary>
-    public static Serilog.Core.Logger CreateForLambda(LogEventLevel minimumLevel = LogEventLevel.Information) =>
-        Create(LogFormat.Json, Console.Out, minimumLevel);
+    /// <summary>The logger for a worker or API running in Lambda: compact JSON, Information and up by default.</summary>
+    /// <param name="output">Standard output in Lambda, which CloudWatch Logs collects; null for <see cref="Console.Out"/>.</param>
+    public static Serilog.Core.Logger CreateForLambda(LogEventLevel minimumLevel = LogEventLevel.Information, TextWriter? output = null) =>
+        Create(LogFormat.Json, output ?? Console.Out, minimumLevel);
 
     /// <param name="output">Where lines go: standard output in Lambda; standard error for a CLI whose output is its result.</param>
     public static Serilog.Core.Logger Create(LogFormat format, TextWriter output, LogEventLevel minimumLevel = LogEventLevel.Information) =>

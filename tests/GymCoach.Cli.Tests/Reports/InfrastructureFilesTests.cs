@@ -45,14 +45,16 @@ public sealed class InfrastructureFilesTests
 
         Assert.Contains("ApproximateAgeOfOldestMessage", named);
         Assert.Contains("ApproximateNumberOfMessagesVisible", named);
-        foreach (var required in new[] { "MessagesReceived", "MessagesFailed", "ChunkDuration", "CacheHits", "CacheMisses", "ApiLatency" })
+        Assert.Contains("Errors", named);
+        Assert.Contains("Throttles", named);
+        foreach (var required in new[] { "MessagesReceived", "MessagesFailed", "ChunkDuration", "InvocationErrors" })
         {
             Assert.Contains(required, named);
         }
     }
 
     [Fact]
-    public void EveryAlarm_NamesOnlyCatalogueOrSqsMetrics_AndTheStageGoesThroughFnSub()
+    public void EveryAlarm_NamesOnlyCatalogueSqsOrLambdaMetrics_AndTheStageGoesThroughFnSub()
     {
         using var alarms = JsonDocument.Parse(File.ReadAllText(AlarmsPath));
         var count = 0;
@@ -62,6 +64,7 @@ public sealed class InfrastructureFilesTests
             Assert.Equal("AWS::CloudWatch::Alarm", resource.Value.GetProperty("Type").GetString());
             var properties = resource.Value.GetProperty("Properties");
             Assert.Contains("${Stage}", properties.GetProperty("AlarmName").GetProperty("Fn::Sub").GetString(), StringComparison.Ordinal);
+            Assert.Equal(AlarmGenerator.AlarmTopic, Assert.Single(properties.GetProperty("AlarmActions").EnumerateArray()).GetProperty("Ref").GetString());
             if (properties.TryGetProperty("MetricName", out var name))
             {
                 AssertKnown(properties.GetProperty("Namespace").GetString()!, name.GetString()!, DimensionNames(properties));
@@ -78,11 +81,11 @@ public sealed class InfrastructureFilesTests
             }
         }
 
-        Assert.Equal(7, count);
+        Assert.Equal(10, count);
     }
 
     [Fact]
-    public void TheAlarms_CoverTheDeadLetterQueues_AgeOfOldestMessage_FailureRate_AndApiP95()
+    public void TheAlarms_CoverTheDeadLetterQueues_AgeOfOldestMessage_FailureRate_AndLambdaErrorsAndThrottles()
     {
         var text = File.ReadAllText(AlarmsPath);
 
@@ -90,8 +93,10 @@ public sealed class InfrastructureFilesTests
         Assert.Contains("gymcoach-analytics-${Stage}-dlq", text, StringComparison.Ordinal);
         Assert.Contains("\"MetricName\": \"ApproximateAgeOfOldestMessage\"", text, StringComparison.Ordinal);
         Assert.Contains("100 * (FILL(failed, 0) + FILL(deadLettered, 0)) / received", text, StringComparison.Ordinal);
-        Assert.Contains("\"ExtendedStatistic\": \"p95\"", text, StringComparison.Ordinal);
-        Assert.Contains("\"Threshold\": 200", text, StringComparison.Ordinal);
+        Assert.Contains("\"Namespace\": \"AWS/Lambda\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"MetricName\": \"Errors\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"MetricName\": \"Throttles\"", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("gymcoach-api-", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -106,6 +111,13 @@ public sealed class InfrastructureFilesTests
         if (ns == "AWS/SQS")
         {
             Assert.Equal(["QueueName"], dimensions);
+            return;
+        }
+
+        if (ns == "AWS/Lambda")
+        {
+            Assert.True(name is "Errors" or "Throttles", $"AWS/Lambda {name} is not alarmed on");
+            Assert.Equal(["FunctionName"], dimensions);
             return;
         }
 

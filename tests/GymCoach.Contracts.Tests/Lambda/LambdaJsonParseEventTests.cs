@@ -100,6 +100,16 @@ public sealed class LambdaJsonParseEventTests
         Assert.Contains("Records", exception.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"Records":[null]}""")]
+    [InlineData("""{"Records":[{"messageId":"m-1","body":"{}"},null]}""")]
+    public void A_null_record_fails_the_whole_event_with_a_json_exception(string json)
+    {
+        var exception = Assert.Throws<JsonException>(() => Parse(json));
+
+        Assert.Contains("null record", exception.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_json_null_document_fails_with_a_json_exception()
     {

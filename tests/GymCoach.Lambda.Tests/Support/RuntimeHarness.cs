@@ -9,11 +9,11 @@ internal sealed class RuntimeHarness : IAsyncDisposable
     private readonly HttpClient _httpClient = RuntimeApiClient.CreateHttpClient();
     private readonly CancellationTokenSource _stopping = new();
 
-    public RuntimeHarness(ISqsFunction function)
+    public RuntimeHarness(ISqsFunction function, Serilog.ILogger? logger = null)
     {
         Api = FakeRuntimeApi.Start();
         Client = new RuntimeApiClient(Api.Address, _httpClient);
-        Loop = new LambdaRuntime(Client, function).RunAsync(_stopping.Token);
+        Loop = new LambdaRuntime(Client, function, logger).RunAsync(_stopping.Token);
     }
 
     public FakeRuntimeApi Api { get; }

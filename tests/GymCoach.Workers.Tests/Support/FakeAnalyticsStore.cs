@@ -10,7 +10,7 @@ internal sealed class FakeAnalyticsStore
 
     public IReadOnlyList<string> Loads => _loads;
 
-    /// <summary>Runs while a load is in progress, before it returns: lets a test act in the middle of a load.</summary>
+    /// <summary>Runs while a load is in progress, after the store was read and before the load returns: lets a test act in the middle of a load.</summary>
     public Action? DuringLoad { get; set; }
 
     public FakeAnalyticsStore With(AnalyticsDocument document)
@@ -23,7 +23,8 @@ internal sealed class FakeAnalyticsStore
     {
         cancellationToken.ThrowIfCancellationRequested();
         _loads.Add(userId);
+        var read = _documents.GetValueOrDefault(userId);
         DuringLoad?.Invoke();
-        return Task.FromResult(_documents.GetValueOrDefault(userId));
+        return Task.FromResult(read);
     };
 }

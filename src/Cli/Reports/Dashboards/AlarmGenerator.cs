@@ -9,8 +9,10 @@ namespace GymCoach.Cli.Reports.Dashboards;
 /// Names with the stage are <c>{"Fn::Sub": "…${Stage}…"}</c>, so the fragment can be merged into the template as it is.
 /// Per worker queue: the dead-letter queue is not empty, the oldest message is older than
 /// <see cref="OldestMessageAgeThresholdSeconds"/>, and more than <see cref="FailureRateThresholdPercent"/> % of received
-/// messages failed or were dead-lettered (metric math); for the API: p95 latency above <see cref="ApiP95ThresholdMs"/> ms.
-/// No alarm actions: the template adds its SNS topic.
+/// messages failed or were dead-lettered (metric math). Per worker function: any AWS/Lambda <c>Errors</c> or
+/// <c>Throttles</c>, since a crashed, timed-out or throttled invocation emits none of the workers' own metrics (and
+/// missing data keeps the failure-rate alarm quiet). Every alarm notifies the template's <see cref="AlarmTopic"/>.
+/// The template deploys no API function yet, so there is no API alarm: one on <c>ApiLatency</c> comes with it.
 /// </remarks>
 internal static class AlarmGenerator
 {
@@ -19,7 +21,15 @@ internal static class AlarmGenerator
 
     public const double FailureRateThresholdPercent = 1;
 
-    public const int ApiP95ThresholdMs = 200;
+    /// <summary>The logical id of the template's SNS topic that every alarm notifies.</summary>
+    public const string AlarmTopic = "AlarmTopic";
+
+    /// <summary>AWS/Lambda metrics alarmed on at the first occurrence in 5 minutes: each one retries a whole batch or delays it.</summary>
+    private static readonly (string Metric, string Meaning)[] LambdaMetrics =
+    [
+        ("Errors", "invocations failed (threw, crashed or timed out), so their whole batches are retried"),
+        ("Throttles", "invocations were throttled (account or function concurrency), so its queue is drained late"),
+    ];
 
     public static string Generate()
     {
@@ -32,9 +42,12 @@ internal static class AlarmGenerator
                 DeadLetterQueueNotEmpty(json, worker);
                 OldestMessageAge(json, worker);
                 FailureRate(json, worker);
+                foreach (var (metric, meaning) in LambdaMetrics)
+                {
+                    LambdaMetric(json, worker, metric, meaning);
+                }
             }
 
-            ApiLatency(json);
             json.WriteEndObject();
         }
 
@@ -78,13 +91,12 @@ internal static class AlarmGenerator
         EndAlarm(json);
     }
 
-    private static void ApiLatency(Utf8JsonWriter json)
+    private static void LambdaMetric(Utf8JsonWriter json, WorkerNames worker, string metric, string meaning)
     {
-        StartAlarm(json, "ApiLatencyP95Alarm", "gymcoach-${Stage}-api-latency-p95",
-            $"The ingest API's p95 latency was over {ApiP95ThresholdMs} ms in 3 of the last 5 minutes.");
-        SingleMetric(json, MetricCatalogue.Namespace, MetricCatalogue.ApiLatency.Name, [(MetricDimensions.FunctionName, InfraNames.ApiFunction)], statistic: null);
-        json.WriteString("ExtendedStatistic", "p95");
-        Evaluation(json, period: 60, periods: 5, datapoints: 3, threshold: ApiP95ThresholdMs, "GreaterThanThreshold");
+        StartAlarm(json, $"{worker.Title}Function{metric}Alarm", $"gymcoach-${{Stage}}-{worker.Label}-function-{metric.ToLowerInvariant()}",
+            $"In the last 5 minutes {worker.Function}'s {meaning}: see its log group /aws/lambda/{worker.Function}.");
+        SingleMetric(json, InfraNames.LambdaNamespace, metric, [(MetricDimensions.FunctionName, worker.Function)], "Sum");
+        Evaluation(json, period: 300, periods: 1, datapoints: 1, threshold: 1, "GreaterThanOrEqualToThreshold");
         EndAlarm(json);
     }
 
@@ -100,6 +112,11 @@ internal static class AlarmGenerator
     private static void EndAlarm(Utf8JsonWriter json)
     {
         json.WriteString("TreatMissingData", "notBreaching");
+        json.WriteStartArray("AlarmActions");
+        json.WriteStartObject();
+        json.WriteString("Ref", AlarmTopic);
+        json.WriteEndObject();
+        json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndObject();
     }

@@ -43,5 +43,9 @@ internal sealed record DashboardMetric
     public static DashboardMetric Sqs(string name, string queue) =>
         new() { Namespace = InfraNames.SqsNamespace, Name = name, Dimensions = [("QueueName", queue)] };
 
+    /// <summary>An AWS/Lambda metric of one function.</summary>
+    public static DashboardMetric Lambda(string name, string function) =>
+        new() { Namespace = InfraNames.LambdaNamespace, Name = name, Dimensions = [("FunctionName", function)] };
+
     public static DashboardMetric Math(string id, string expression, string label) => new() { Id = id, Expression = expression, Label = label };
 }

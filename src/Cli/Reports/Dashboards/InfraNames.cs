@@ -17,9 +17,12 @@ internal static class InfraNames
 
     public const string WritesFunction = "gymcoach-writes-worker-${Stage}";
     public const string AnalyticsFunction = "gymcoach-analytics-worker-${Stage}";
-    public const string ApiFunction = "gymcoach-api-${Stage}";
+
+    // No API function: the template does not deploy the API yet, so the dashboard and alarms watch only the workers.
 
     public const string SqsNamespace = "AWS/SQS";
+
+    public const string LambdaNamespace = "AWS/Lambda";
 
     /// <summary>The two worker pipelines: label, function, queue and dead-letter queue.</summary>
     public static IReadOnlyList<WorkerNames> Workers { get; } =

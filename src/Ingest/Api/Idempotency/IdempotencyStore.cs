@@ -11,10 +11,19 @@ namespace GymCoach.Ingest.Api.Idempotency;
 /// concurrent retries exactly one goes on. A request that fails releases its claim; one that crashed leaves a pending
 /// record that a retry may take over after <see cref="IngestApiOptions.IdempotencyLease"/> (<see cref="WriteCondition.IfNewerVersion"/>,
 /// again exactly one winner). Records expire after <see cref="IngestApiOptions.IdempotencyTtl"/> (store TTL).
+/// <para>
+/// The version is a fencing token. Claims take even versions (2, then the next even one above what a takeover found);
+/// the owner completes or releases with the odd version just above its claim under
+/// <see cref="WriteCondition.IfNewerVersion"/>, which holds only while the stored version is still the claim's. So after
+/// a takeover wrote a higher even version, the first request's late completion or release is refused and the second
+/// request's record stands; both stores already agree on that condition, so no store needs a new one.
+/// </para>
 /// </remarks>
 internal sealed class IdempotencyStore(IItemStore store, IngestApiOptions options, TimeProvider timeProvider)
 {
     public const string SortKey = "IDEMPOTENCY";
+
+    private const long FirstClaim = 2;
 
     public static string PartitionKey(string apiKeyName, string idempotencyKey) => "IDEMPOTENCY#" + apiKeyName + "#" + idempotencyKey;
 
@@ -32,10 +41,10 @@ internal sealed class IdempotencyStore(IItemStore store, IngestApiOptions option
     {
         var now = timeProvider.GetUtcNow();
         var pending = new IdempotencyRecord { State = IdempotencyRecord.Pending, Fingerprint = fingerprint, ClaimedAt = now };
-        var result = await WriteAsync(partitionKey, pending, 1, WriteCondition.IfNotExists, cancellationToken);
+        var result = await WriteAsync(partitionKey, pending, FirstClaim, WriteCondition.IfNotExists, cancellationToken);
         if (result.Written)
         {
-            return new IdempotencyClaim(IdempotencyOutcome.Claimed, 1);
+            return new IdempotencyClaim(IdempotencyOutcome.Claimed, FirstClaim);
         }
 
         // A second look is enough: if another retry won the takeover, that retry is now the one in progress.
@@ -57,7 +66,7 @@ internal sealed class IdempotencyStore(IItemStore store, IngestApiOptions option
                 return IdempotencyClaim.InProgress;
             }
 
-            var next = existing.Version + 1;
+            var next = NextClaim(existing.Version);
             result = await WriteAsync(partitionKey, pending, next, WriteCondition.IfNewerVersion, cancellationToken);
             if (result.Written)
             {
@@ -68,25 +77,30 @@ internal sealed class IdempotencyStore(IItemStore store, IngestApiOptions option
         return IdempotencyClaim.InProgress;
     }
 
-    /// <summary>Stores the response that retries will get.</summary>
-    public Task CompleteAsync(string partitionKey, string fingerprint, IdempotencyClaim claim, int status, string response, CancellationToken cancellationToken) =>
-        WriteAsync(partitionKey, new IdempotencyRecord
+    /// <summary>Stores the response that retries will get, unless the claim was taken over meanwhile.</summary>
+    /// <returns>False when another request took the key over after this claim's lease ran out: its record stands.</returns>
+    public async Task<bool> CompleteAsync(string partitionKey, string fingerprint, IdempotencyClaim claim, int status, string response, CancellationToken cancellationToken) =>
+        (await WriteAsync(partitionKey, new IdempotencyRecord
         {
             State = IdempotencyRecord.Completed,
             Fingerprint = fingerprint,
             ClaimedAt = timeProvider.GetUtcNow(),
             Status = status,
             Response = response,
-        }, claim.Version, WriteCondition.None, cancellationToken);
+        }, claim.Version + 1, WriteCondition.IfNewerVersion, cancellationToken)).Written;
 
-    /// <summary>Gives the key back after a failure, so a retry may run at once.</summary>
-    public Task ReleaseAsync(string partitionKey, string fingerprint, IdempotencyClaim claim, CancellationToken cancellationToken) =>
-        WriteAsync(partitionKey, new IdempotencyRecord
+    /// <summary>Gives the key back after a failure, so a retry may run at once, unless the claim was taken over meanwhile.</summary>
+    /// <returns>False when another request took the key over after this claim's lease ran out: its claim stands.</returns>
+    public async Task<bool> ReleaseAsync(string partitionKey, string fingerprint, IdempotencyClaim claim, CancellationToken cancellationToken) =>
+        (await WriteAsync(partitionKey, new IdempotencyRecord
         {
             State = IdempotencyRecord.Released,
             Fingerprint = fingerprint,
             ClaimedAt = timeProvider.GetUtcNow(),
-        }, claim.Version, WriteCondition.None, cancellationToken);
+        }, claim.Version + 1, WriteCondition.IfNewerVersion, cancellationToken)).Written;
+
+    /// <summary>The even version above <paramref name="stored"/>: above the claim it replaces and above that claim's completion or release.</summary>
+    private static long NextClaim(long stored) => (stored / 2 * 2) + 2;
 
     private async Task<WriteResult> WriteAsync(string partitionKey, IdempotencyRecord record, long version, WriteCondition condition, CancellationToken cancellationToken)
     {

@@ -1,0 +1,11 @@
+using GymCoach.Contracts.Storage;
+using GymCoach.Ingest.Tests.Api.Idempotency;
+
+namespace GymCoach.Integration.Tests.Dynamo;
+
+/// <summary>The idempotency lease contract on <see cref="Workers.Storage.Dynamo.DynamoDbItemStore"/> over DynamoDB Local: as on the embedded store.</summary>
+[Collection(DynamoDbLocalCollection.Name)]
+public sealed class DynamoDbIdempotencyLeaseTests(DynamoDbTable table) : IdempotencyLeaseContractTests, IClassFixture<DynamoDbTable>
+{
+    protected override IItemStore CreateStore() => table.CreateStore();
+}
