@@ -35,6 +35,15 @@ public sealed class IngestApiOptions
     /// <summary>The <c>Cache-Control: private, max-age</c> of analytics responses. Default 60 s.</summary>
     public TimeSpan AnalyticsMaxAge { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// The host names (without port) a request's <c>Host</c> header may name; others are answered 400, so a web page
+    /// cannot reach the API by DNS rebinding. <c>*</c> allows any. Default <c>localhost</c>, <c>127.0.0.1</c> and <c>[::1]</c>.
+    /// </summary>
+    public IList<string> AllowedHosts { get; set; } = [.. DefaultAllowedHosts];
+
+    /// <summary>The loopback names the API answers to unless <see cref="AllowedHosts"/> says otherwise.</summary>
+    public static IReadOnlyList<string> DefaultAllowedHosts { get; } = ["localhost", "127.0.0.1", "[::1]"];
+
     /// <summary>Checks every setting and reports all problems at once.</summary>
     /// <exception cref="ArgumentException">One or more settings are invalid; the message lists each.</exception>
     public void Validate()
@@ -62,6 +71,20 @@ public sealed class IngestApiOptions
         if (AnalyticsMaxAge < TimeSpan.Zero)
         {
             errors.Add("AnalyticsMaxAge must not be negative.");
+        }
+
+        var hosts = AllowedHosts ?? [];
+        if (hosts.Count == 0)
+        {
+            errors.Add("AllowedHosts must name at least one host (or * for any).");
+        }
+
+        for (var i = 0; i < hosts.Count; i++)
+        {
+            if (!Security.HostFilter.IsValidEntry(hosts[i]))
+            {
+                errors.Add(string.Create(CultureInfo.InvariantCulture, $"AllowedHosts[{i}] '{hosts[i]}' is not a host name or address without a port."));
+            }
         }
 
         var keys = ApiKeys ?? [];

@@ -38,6 +38,15 @@ internal static class Problem
         Errors = new Dictionary<string, string[]>(StringComparer.Ordinal) { [header] = [message] },
     });
 
+    public static ProblemResult ForeignHost(string host) => new(new ProblemDocument
+    {
+        Type = Rfc9110 + "15.5.1",
+        Title = "The request names a host this API does not serve",
+        Status = StatusCodes.Status400BadRequest,
+        Detail = $"Host '{Shorten(host)}' is not allowed; the API answers to its configured host names only (by default localhost, 127.0.0.1 and [::1]).",
+        Errors = new Dictionary<string, string[]>(StringComparer.Ordinal) { ["Host"] = ["is not an allowed host name"] },
+    });
+
     public static ProblemResult Unauthorized() => new(new ProblemDocument
     {
         Type = Rfc9110 + "15.5.2",
