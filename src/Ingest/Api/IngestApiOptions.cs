@@ -20,6 +20,13 @@ public sealed class IngestApiOptions
     /// <summary>The producers' keys. Default none: every request to <c>/v1</c> is then refused with 401.</summary>
     public IList<ApiKeyOptions> ApiKeys { get; set; } = [];
 
+    /// <summary>How many wrong API keys one client address may send per <see cref="FailedAuthenticationWindow"/>. Default 10.</summary>
+    /// <remarks>Over it, every request of that address to an endpoint that needs a key is answered 429 until the window ends, the right key too: otherwise guessing would go on, told apart by 429 and 2xx.</remarks>
+    public int MaxFailedAuthentications { get; set; } = 10;
+
+    /// <summary>The window <see cref="MaxFailedAuthentications"/> counts in, from an address's first wrong key. Default 1 minute.</summary>
+    public TimeSpan FailedAuthenticationWindow { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How long an <c>Idempotency-Key</c> is remembered. Default 24 hours.</summary>
     public TimeSpan IdempotencyTtl { get; set; } = TimeSpan.FromHours(24);
 
@@ -64,6 +71,12 @@ public sealed class IngestApiOptions
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"MaxBatchWorkouts must be between 1 and {MaxBatchWorkoutsLimit}."));
         }
 
+        if (MaxFailedAuthentications < 1)
+        {
+            errors.Add("MaxFailedAuthentications must be at least 1.");
+        }
+
+        Positive(errors, nameof(FailedAuthenticationWindow), FailedAuthenticationWindow);
         Positive(errors, nameof(IdempotencyTtl), IdempotencyTtl);
         Positive(errors, nameof(IdempotencyLease), IdempotencyLease);
         Positive(errors, nameof(PublishTimeout), PublishTimeout);

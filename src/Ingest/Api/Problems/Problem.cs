@@ -121,6 +121,14 @@ internal static class Problem
         Detail = Format($"Retry after {retryAfterSeconds} s."),
     });
 
+    public static ProblemResult TooManyFailedAuthentications(int retryAfterSeconds) => new(new ProblemDocument
+    {
+        Type = "https://www.rfc-editor.org/rfc/rfc6585#section-4",
+        Title = "Too many failed authentications from this address",
+        Status = StatusCodes.Status429TooManyRequests,
+        Detail = Format($"Too many wrong API keys were sent from this address; every request needing a key is refused for {retryAfterSeconds} s."),
+    });
+
     public static ProblemResult Unavailable(string title, string detail) => new(new ProblemDocument
     {
         Type = Rfc9110 + "15.6.4",
