@@ -95,6 +95,14 @@ internal static class Problem
         Detail = Format($"This endpoint accepts at most {maxBytes} bytes."),
     });
 
+    public static ProblemResult BatchOverRateLimit(int events, int capacity) => new(new ProblemDocument
+    {
+        Type = Rfc9110 + "15.5.14",
+        Title = "The batch has more events than the API key's rate limit allows at once",
+        Status = StatusCodes.Status413PayloadTooLarge,
+        Detail = Format($"Each workout costs one request of the key's rate limit, and this key's bucket holds {capacity}: send at most {capacity} workouts per request (this one had {events})."),
+    });
+
     public static ProblemResult UnsupportedMediaType(string? contentType) => new(new ProblemDocument
     {
         Type = Rfc9110 + "15.5.16",
