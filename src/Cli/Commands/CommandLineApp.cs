@@ -1,3 +1,5 @@
+using GymCoach.Cli.Terminal;
+
 namespace GymCoach.Cli.Commands;
 
 /// <summary>Dispatches to a subcommand and turns every failure into a one-line message and an exit code, never a stack trace.</summary>
@@ -29,13 +31,13 @@ internal sealed class CommandLineApp(IReadOnlyList<ICommand> commands, TextWrite
         }
         catch (UsageException ex)
         {
-            await error.WriteLineAsync($"gymcoach {command.Name}: {ex.Message}");
+            await error.WriteLineAsync($"gymcoach {command.Name}: {TerminalText.Lines(ex.Message)}");
             await error.WriteLineAsync($"usage: {command.Usage}");
             return ExitCodes.BadArguments;
         }
         catch (CommandFailedException ex)
         {
-            await error.WriteLineAsync($"gymcoach {command.Name}: {ex.Message}");
+            await error.WriteLineAsync($"gymcoach {command.Name}: {TerminalText.Lines(ex.Message)}");
             return ExitCodes.Failure;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
