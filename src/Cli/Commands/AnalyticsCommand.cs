@@ -1,4 +1,5 @@
 using GymCoach.Cli.Backends;
+using GymCoach.Cli.Terminal;
 using GymCoach.Workers.Analytics;
 using GymCoach.Workers.Caching;
 using GymCoach.Workers.ReadSide;
@@ -26,7 +27,8 @@ internal sealed class AnalyticsCommand : ICommand
         var analyticsReader = new AnalyticsReader(backend.Store, new AnalyticsCache(new CacheOptions()));
         var analytics = await analyticsReader.GetAsync(userId, cancellationToken)
             ?? throw new CommandFailedException($"no analytics for user '{userId}': unknown user, or none of their workouts processed yet");
-        System.Console.Out.WriteLine(AnalyticsJson.Serialize(analytics, indented: true));
+        // The JSON encoder already escapes control characters; going through TerminalText keeps that true if it ever changes.
+        System.Console.Out.WriteLine(TerminalText.Lines(AnalyticsJson.Serialize(analytics, indented: true)));
         return ExitCodes.Success;
     }
 }

@@ -1,4 +1,5 @@
 using GymCoach.Cli.Backends.Durable;
+using GymCoach.Cli.Terminal;
 
 namespace GymCoach.Cli.Commands;
 
@@ -31,7 +32,7 @@ internal sealed class CommandLineApp(IReadOnlyList<ICommand> commands, TextWrite
         }
         catch (UsageException ex)
         {
-            await error.WriteLineAsync($"gymcoach {command.Name}: {ex.Message}");
+            await error.WriteLineAsync($"gymcoach {command.Name}: {TerminalText.Lines(ex.Message)}");
             await error.WriteLineAsync($"usage: {command.Usage}");
             return ExitCodes.BadArguments;
         }
@@ -42,7 +43,7 @@ internal sealed class CommandLineApp(IReadOnlyList<ICommand> commands, TextWrite
         }
         catch (CommandFailedException ex)
         {
-            await error.WriteLineAsync($"gymcoach {command.Name}: {ex.Message}");
+            await error.WriteLineAsync($"gymcoach {command.Name}: {TerminalText.Lines(ex.Message)}");
             return ExitCodes.Failure;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using GymCoach.Cli.Backends;
 using GymCoach.Cli.Reports;
+using GymCoach.Cli.Terminal;
 using GymCoach.Contracts.Lambda;
 using QueuePair = (string Name, GymCoach.Contracts.Queueing.IMessageQueue Source, GymCoach.Contracts.Queueing.IMessageQueue DeadLetters);
 
@@ -160,7 +161,7 @@ internal sealed class DlqCommand : ICommand
         var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{r.DeadLetterQueue} -> {r.SourceQueue}: moved {r.Moved} of {r.Received}");
         if (r.SendFailed > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $"; {r.SendFailed} not accepted by {r.SourceQueue}, left in {r.DeadLetterQueue} ({string.Join("; ", r.Errors)})");
+            text.Append(CultureInfo.InvariantCulture, $"; {r.SendFailed} not accepted by {r.SourceQueue}, left in {r.DeadLetterQueue} ({TerminalText.Line(string.Join("; ", r.Errors))})");
         }
 
         if (r.DeleteFailed > 0)

@@ -71,7 +71,7 @@ internal sealed class ProduceCommand : ICommand
 
         foreach (var (line, reason) in rejected.Take(MaxListedLines))
         {
-            await System.Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"line {line}: {reason}"));
+            await System.Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"line {line}: {TerminalText.Line(reason)}"));
         }
 
         var numbers = string.Join(", ", rejected.Take(MaxListedLines).Select(r => r.Line.ToString(CultureInfo.InvariantCulture)));

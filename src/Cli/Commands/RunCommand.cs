@@ -17,28 +17,31 @@ internal sealed class RunCommand : ICommand
 
     public string Summary => "Serve the ingest HTTP API on 127.0.0.1 and run both workers behind it, until Ctrl-C";
 
-    public string Usage => "gymcoach run [--backend embedded|local|aws] [--port P] [--api-key KEY | --keys FILE] [--rate-limit N] [--function-timeout 30s] [--visibility-timeout 31s] [--log-format text|json] [--emf FILE] [--state DIR] [--retention 4d] [--verbose]";
+    public string Usage => "gymcoach run [--backend embedded|local|aws] [--port P] [--api-key-file FILE | --api-key KEY | --keys FILE] [--allowed-hosts H1,H2] [--rate-limit N] [--function-timeout 30s] [--visibility-timeout 31s] [--log-format text|json] [--emf FILE] [--state DIR] [--retention 4d] [--verbose]";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         var reader = new ArgumentReader(args, BackendOptions.Flags);
         var backendName = BackendOptions.ReadBackend(reader);
         var timeouts = WorkerTimeouts.Read(reader, backendName);
+        var keysFile = reader.String("keys");
+        var key = keysFile is null ? await RunApiKey.ReadAsync(reader, cancellationToken) : null;
+        if (keysFile is not null && (reader.String("api-key") ?? reader.String("api-key-file")) is not null)
+        {
+            throw new UsageException("give either --api-key, --api-key-file or --keys, not more than one");
+        }
+
         var settings = new ApiServerSettings
         {
             Pipeline = PipelineSettings.WithFunctionTimeout(timeouts.FunctionTimeout),
             Port = reader.Int("port", DefaultPort, 0, 65_535),
-            ApiKey = reader.String("api-key") ?? Environment.GetEnvironmentVariable("GYMCOACH_API_KEY"),
+            ApiKey = key?.Key,
+            AllowedHosts = AllowedHosts(reader.String("allowed-hosts")),
             RequestsPerSecond = reader.Int("rate-limit", ApiServerSettings.DefaultRequestsPerSecond, 1, 10_000_000),
             MetricsFile = reader.String("emf"),
         };
-        if (reader.String("keys") is { } keysFile)
+        if (keysFile is not null)
         {
-            if (settings.ApiKey is not null)
-            {
-                throw new UsageException("give either --api-key or --keys, not both");
-            }
-
             settings = settings with { ApiKeys = await ApiKeysFile.ReadAsync(keysFile, cancellationToken) };
         }
 
@@ -50,9 +53,10 @@ internal sealed class RunCommand : ICommand
 
         var backendOptions = timeouts.ApplyTo(BackendOptions.Read(reader));
         reader.EnsureAllUsed();
-        if (settings.ApiKey is { } given && (given.Length is 0 or > ApiKeyHash.MaxKeyLength || given.Any(char.IsWhiteSpace)))
+        if (key is { IsInProcessList: true })
         {
-            throw new UsageException($"--api-key must be 1 to {ApiKeyHash.MaxKeyLength} characters without spaces");
+            await System.Console.Error.WriteLineAsync(
+                $"gymcoach run: warning: --api-key is visible to other users in the process list (ps); give the key with --api-key-file FILE or {RunApiKey.EnvironmentVariable} instead");
         }
 
         var logger = CliLogging.Create(backendOptions.Verbose, logFormat);
@@ -65,7 +69,7 @@ internal sealed class RunCommand : ICommand
         await output.WriteLineAsync(
             settings.ApiKeys is { Count: > 0 } configured ? $"API keys: {configured.Count} from the keys file ({string.Join(", ", configured.Select(k => k.Name))})"
             : settings.ApiKey is null ? $"API key (all operations, shown only now): {server.ApiKey}"
-            : "API key: the one given (all operations)");
+            : $"API key: the one from {key?.Source} (all operations)");
         await output.WriteLineAsync($"Dashboard (no key needed, local only): {server.BaseAddress}dashboard");
         if (backend is LocalBackend local)
         {
@@ -100,5 +104,26 @@ internal sealed class RunCommand : ICommand
         var summary = await server.StopAsync();
         await System.Console.Error.WriteLineAsync($"gymcoach run: stopped ({summary})");
         return ExitCodes.Success;
+    }
+
+    /// <summary>The hosts of <c>--allowed-hosts a,b</c>; checked, with the API's other options, before anything starts.</summary>
+    private static IReadOnlyList<string> AllowedHosts(string? list)
+    {
+        if (list is null)
+        {
+            return IngestApiOptions.DefaultAllowedHosts;
+        }
+
+        var hosts = list.Split(',', StringSplitOptions.TrimEntries);
+        try
+        {
+            new IngestApiOptions { AllowedHosts = hosts }.Validate();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException($"--allowed-hosts: {ex.Message}");
+        }
+
+        return hosts;
     }
 }

@@ -63,6 +63,7 @@ internal sealed class ApiServer(IBackend backend, ApiServerSettings settings, Se
         _sampling = sampler.RunAsync(_samplerStopping.Token);
         var options = new IngestApiOptions
         {
+            AllowedHosts = [.. settings.AllowedHosts],
             ApiKeys = settings.ApiKeys is { Count: > 0 } keys
                 ? [.. keys]
                 :

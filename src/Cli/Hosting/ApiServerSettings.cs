@@ -13,6 +13,9 @@ internal sealed record ApiServerSettings
     /// <summary>The key the API accepts; null generates one.</summary>
     public string? ApiKey { get; init; }
 
+    /// <summary>The Host names the API answers to; default the loopback names (<see cref="IngestApiOptions.DefaultAllowedHosts"/>).</summary>
+    public IReadOnlyList<string> AllowedHosts { get; init; } = IngestApiOptions.DefaultAllowedHosts;
+
     /// <summary>The key's token bucket refill rate; its burst is twice that.</summary>
     public int RequestsPerSecond { get; init; } = DefaultRequestsPerSecond;
 

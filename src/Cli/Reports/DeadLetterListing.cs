@@ -2,11 +2,13 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using GymCoach.Contracts.Lambda;
+using GymCoach.Cli.Terminal;
 using GymCoach.Contracts.Queueing;
 
 namespace GymCoach.Cli.Reports;
 
 /// <summary>Renders dead-letter messages: a table (or JSON) for <c>dlq list</c>, one message in full for <c>dlq show</c>.</summary>
+/// <remarks>Everything a message carries came from a producer or was made from what one sent, so all of it is printed through <see cref="TerminalText"/>.</remarks>
 internal static class DeadLetterListing
 {
     private const int ReasonWidth = 100;
@@ -25,10 +27,10 @@ internal static class DeadLetterListing
         foreach (var message in messages)
         {
             table.Add(
-                message.MessageId,
+                TerminalText.Line(message.MessageId),
                 SentText(message),
                 message.ApproximateReceiveCount.ToString(CultureInfo.InvariantCulture),
-                message.GetStringAttribute(MessageAttributeNames.CorrelationId) ?? "-",
+                TerminalText.Line(message.GetStringAttribute(MessageAttributeNames.CorrelationId) ?? "-"),
                 Shorten(message.GetStringAttribute(MessageAttributeNames.FailureReason) ?? "- (redriven by SQS after maxReceiveCount)"));
         }
 
@@ -63,22 +65,23 @@ internal static class DeadLetterListing
     {
         ArgumentNullException.ThrowIfNull(message);
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Message {message.MessageId} in {queueName}\n");
+        text.Append(CultureInfo.InvariantCulture, $"Message {TerminalText.Line(message.MessageId)} in {queueName}\n");
         text.Append(CultureInfo.InvariantCulture, $"Sent: {SentText(message)}   Receives: {message.ApproximateReceiveCount}\n");
         text.Append("\nMessage attributes:\n");
         foreach (var (name, attribute) in (message.MessageAttributes ?? new Dictionary<string, SqsMessageAttribute>()).OrderBy(a => a.Key, StringComparer.Ordinal))
         {
             var value = attribute?.StringValue ?? (attribute?.BinaryValue is { } binary ? $"(binary, {binary.Length} base64 characters)" : "(no value)");
-            text.Append(CultureInfo.InvariantCulture, $"  {name}: {value}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  {TerminalText.Line(name)}: {TerminalText.Line(value)}\n");
         }
 
         text.Append("\nSystem attributes:\n");
         foreach (var (name, value) in (message.Attributes ?? new Dictionary<string, string>()).OrderBy(a => a.Key, StringComparer.Ordinal))
         {
-            text.Append(CultureInfo.InvariantCulture, $"  {name}: {value}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  {TerminalText.Line(name)}: {TerminalText.Line(value)}\n");
         }
 
-        return text.Append("\nBody:\n").Append(Indented(message.Body)).Append('\n').ToString();
+        // Indented JSON keeps its structure's line breaks; what is inside its strings is escaped like the rest.
+        return text.Append("\nBody:\n").Append(TerminalText.Lines(Indented(message.Body))).Append('\n').ToString();
     }
 
     private static string SentText(SqsMessage message) =>
@@ -86,7 +89,7 @@ internal static class DeadLetterListing
 
     private static string Shorten(string text)
     {
-        var line = text.ReplaceLineEndings(" ");
+        var line = TerminalText.Line(text.ReplaceLineEndings(" "));
         return line.Length <= ReasonWidth ? line : line[..(ReasonWidth - 1)] + "…";
     }
 

@@ -18,6 +18,7 @@ internal static class EventJsonFailure
                 $"{message} Path: {exception.Path ?? "$"} | LineNumber: {line} | BytePositionInLine: {exception.BytePositionInLine}.");
         }
 
-        return new InvalidEventException($"invalid event JSON: {message}", exception);
+        // The path can quote the producer's property names, raw.
+        return new InvalidEventException($"invalid event JSON: {Validation.ProducerText.Escape(message)}", exception);
     }
 }

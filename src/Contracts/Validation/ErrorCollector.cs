@@ -23,27 +23,45 @@ internal sealed class ErrorCollector
         return true;
     }
 
-    public void Id(string field, string? value) => Text(field, value, ValidationLimits.MaxIdLength);
+    /// <summary>Requires an id: not blank, at most <see cref="IdAlphabet.MaxLength"/> code points, every one of <see cref="IdAlphabet"/>.</summary>
+    /// <remarks>The message names the character by its code point, never the character itself, so it is safe in a terminal, a log line or an SQS attribute.</remarks>
+    public void Id(string field, string? value)
+    {
+        if (!Text(field, value, IdAlphabet.MaxLength))
+        {
+            return;
+        }
 
-    /// <summary>Requires a string that is not null, empty or only whitespace, and at most <paramref name="maxLength"/> characters long.</summary>
-    public void Text(string field, string? value, int maxLength)
+        if (IdAlphabet.TryFindForbidden(value!, out var position, out var codePoint, out var kind))
+        {
+            Add(field, Format($"must not contain {IdAlphabet.Name(codePoint)} ({kind}) at position {position}; {IdAlphabet.Description}"));
+        }
+    }
+
+    /// <summary>Requires a string that is not null, empty or only whitespace, and at most <paramref name="maxLength"/> code points long.</summary>
+    /// <returns>Whether the value passed, so callers add their own rules only to what is otherwise valid.</returns>
+    public bool Text(string field, string? value, int maxLength)
     {
         if (!Present(field, value))
         {
-            return;
+            return false;
         }
 
         if (string.IsNullOrWhiteSpace(value))
         {
             Add(field, "must not be empty or whitespace");
-            return;
+            return false;
         }
 
-        var length = TextLength(value);
+        // Code points, so a name in emoji or CJK is not cut at half its UTF-16 length.
+        var length = IdAlphabet.Length(value);
         if (length > maxLength)
         {
             Add(field, Format($"must be at most {maxLength} characters long, was {length}"));
+            return false;
         }
+
+        return true;
     }
 
     public void Range(string field, int value, int min, int max)
@@ -73,16 +91,4 @@ internal sealed class ErrorCollector
     public IReadOnlyList<ValidationError> ToList() => _errors is null ? [] : _errors.AsReadOnly();
 
     public static string Format(FormattableString message) => message.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>Counts Unicode code points, so a name in emoji or CJK is not cut at half its UTF-16 length.</summary>
-    private static int TextLength(string value)
-    {
-        var length = 0;
-        foreach (var _ in value.EnumerateRunes())
-        {
-            length++;
-        }
-
-        return length;
-    }
 }

@@ -20,6 +20,16 @@ public static class EventValidator
         return errors.ToList();
     }
 
+    /// <summary>Checks one id (a user, workout or exercise id) as every event does, for readers that take ids from elsewhere (a URL).</summary>
+    /// <param name="field">The name the errors give the id.</param>
+    public static IReadOnlyList<ValidationError> ValidateId(string field, string? value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(field);
+        var errors = new ErrorCollector();
+        errors.Id(field, value);
+        return errors.ToList();
+    }
+
     /// <summary>Checks a logged workout.</summary>
     /// <param name="now">The current time; <c>performedAt</c> may be at most one day after it.</param>
     public static IReadOnlyList<ValidationError> ValidateWorkout(WorkoutLogged workout, DateTimeOffset now)

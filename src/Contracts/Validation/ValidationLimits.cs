@@ -3,7 +3,7 @@ namespace GymCoach.Contracts.Validation;
 /// <summary>The bounds the event rules enforce, in one place so messages and checks cannot drift apart.</summary>
 internal static class ValidationLimits
 {
-    public const int MaxIdLength = 128;
+    public const int MaxIdLength = IdAlphabet.MaxLength;
 
     public const int MinReps = 1;
     public const int MaxReps = 1000;

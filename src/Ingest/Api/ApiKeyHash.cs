@@ -7,6 +7,9 @@ namespace GymCoach.Ingest.Api;
 /// <summary>How API keys are stored: the SHA-256 of the key's UTF-8 bytes, as lowercase hex.</summary>
 public static class ApiKeyHash
 {
+    /// <summary>The shortest key a host may be configured with in plain text; <see cref="Generate"/> makes far longer ones.</summary>
+    public const int MinKeyLength = 16;
+
     /// <summary>The longest key accepted; longer headers are refused without hashing.</summary>
     public const int MaxKeyLength = 256;
 

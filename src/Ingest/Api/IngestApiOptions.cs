@@ -20,6 +20,13 @@ public sealed class IngestApiOptions
     /// <summary>The producers' keys. Default none: every request to <c>/v1</c> is then refused with 401.</summary>
     public IList<ApiKeyOptions> ApiKeys { get; set; } = [];
 
+    /// <summary>How many wrong API keys one client address may send per <see cref="FailedAuthenticationWindow"/>. Default 10.</summary>
+    /// <remarks>Over it, every request of that address to an endpoint that needs a key is answered 429 until the window ends, the right key too: otherwise guessing would go on, told apart by 429 and 2xx.</remarks>
+    public int MaxFailedAuthentications { get; set; } = 10;
+
+    /// <summary>The window <see cref="MaxFailedAuthentications"/> counts in, from an address's first wrong key. Default 1 minute.</summary>
+    public TimeSpan FailedAuthenticationWindow { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How long an <c>Idempotency-Key</c> is remembered. Default 24 hours.</summary>
     public TimeSpan IdempotencyTtl { get; set; } = TimeSpan.FromHours(24);
 
@@ -34,6 +41,15 @@ public sealed class IngestApiOptions
 
     /// <summary>The <c>Cache-Control: private, max-age</c> of analytics responses. Default 60 s.</summary>
     public TimeSpan AnalyticsMaxAge { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The host names (without port) a request's <c>Host</c> header may name; others are answered 400, so a web page
+    /// cannot reach the API by DNS rebinding. <c>*</c> allows any. Default <c>localhost</c>, <c>127.0.0.1</c> and <c>[::1]</c>.
+    /// </summary>
+    public IList<string> AllowedHosts { get; set; } = [.. DefaultAllowedHosts];
+
+    /// <summary>The loopback names the API answers to unless <see cref="AllowedHosts"/> says otherwise.</summary>
+    public static IReadOnlyList<string> DefaultAllowedHosts { get; } = ["localhost", "127.0.0.1", "[::1]"];
 
     /// <summary>Checks every setting and reports all problems at once.</summary>
     /// <exception cref="ArgumentException">One or more settings are invalid; the message lists each.</exception>
@@ -55,6 +71,12 @@ public sealed class IngestApiOptions
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"MaxBatchWorkouts must be between 1 and {MaxBatchWorkoutsLimit}."));
         }
 
+        if (MaxFailedAuthentications < 1)
+        {
+            errors.Add("MaxFailedAuthentications must be at least 1.");
+        }
+
+        Positive(errors, nameof(FailedAuthenticationWindow), FailedAuthenticationWindow);
         Positive(errors, nameof(IdempotencyTtl), IdempotencyTtl);
         Positive(errors, nameof(IdempotencyLease), IdempotencyLease);
         Positive(errors, nameof(PublishTimeout), PublishTimeout);
@@ -62,6 +84,20 @@ public sealed class IngestApiOptions
         if (AnalyticsMaxAge < TimeSpan.Zero)
         {
             errors.Add("AnalyticsMaxAge must not be negative.");
+        }
+
+        var hosts = AllowedHosts ?? [];
+        if (hosts.Count == 0)
+        {
+            errors.Add("AllowedHosts must name at least one host (or * for any).");
+        }
+
+        for (var i = 0; i < hosts.Count; i++)
+        {
+            if (!Security.HostFilter.IsValidEntry(hosts[i]))
+            {
+                errors.Add(string.Create(CultureInfo.InvariantCulture, $"AllowedHosts[{i}] '{hosts[i]}' is not a host name or address without a port."));
+            }
         }
 
         var keys = ApiKeys ?? [];

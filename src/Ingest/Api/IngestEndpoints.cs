@@ -27,6 +27,7 @@ public static class IngestEndpoints
         var readiness = services.GetRequiredService<ReadinessProbe>();
         var authenticator = services.GetRequiredService<ApiKeyAuthenticator>();
         var rateLimiter = services.GetRequiredService<ApiKeyRateLimiter>();
+        var failures = services.GetRequiredService<FailedAuthenticationLimiter>();
 
         var v1 = app.MapGroup("/v1").WithTags("v1");
 
@@ -38,7 +39,7 @@ public static class IngestEndpoints
             .Accepts<WorkoutLogged>(Json)
             .Produces<AcceptedEvent>(StatusCodes.Status202Accepted)
             .WriteProblems()
-            .RequireApiKey(workout.Operation, authenticator, rateLimiter);
+            .RequireApiKey(workout.Operation, authenticator, rateLimiter, failures);
 
         var batch = new WorkoutBatchWrite();
         v1.MapPost("/workouts:batch", (HttpContext http, CancellationToken cancellationToken) => pipeline.HandleAsync(http, batch, cancellationToken))
@@ -48,7 +49,7 @@ public static class IngestEndpoints
             .Accepts<WorkoutBatchRequest>(Json)
             .Produces<AcceptedEvents>(StatusCodes.Status202Accepted)
             .WriteProblems()
-            .RequireApiKey(batch.Operation, authenticator, rateLimiter);
+            .RequireApiKey(batch.Operation, authenticator, rateLimiter, failures);
 
         var profile = new ProfileWrite();
         v1.MapPost("/profiles", (HttpContext http, CancellationToken cancellationToken) => pipeline.HandleAsync(http, profile, cancellationToken))
@@ -58,7 +59,7 @@ public static class IngestEndpoints
             .Accepts<ProfileUpdated>(Json)
             .Produces<AcceptedEvent>(StatusCodes.Status202Accepted)
             .WriteProblems()
-            .RequireApiKey(profile.Operation, authenticator, rateLimiter);
+            .RequireApiKey(profile.Operation, authenticator, rateLimiter, failures);
 
         var recompute = new RecomputeWrite();
         v1.MapPost("/analytics/recompute", (HttpContext http, CancellationToken cancellationToken) => pipeline.HandleAsync(http, recompute, cancellationToken))
@@ -68,7 +69,7 @@ public static class IngestEndpoints
             .Accepts<AnalyticsRecomputeRequested>(Json)
             .Produces<AcceptedEvent>(StatusCodes.Status202Accepted)
             .WriteProblems()
-            .RequireApiKey(recompute.Operation, authenticator, rateLimiter);
+            .RequireApiKey(recompute.Operation, authenticator, rateLimiter, failures);
 
         v1.MapGet("/users/{userId}/analytics", (string userId, HttpContext http, CancellationToken cancellationToken) => analytics.GetAsync(userId, http, cancellationToken))
             .WithName("GetAnalytics")
@@ -79,7 +80,7 @@ public static class IngestEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .AuthProblems()
-            .RequireApiKey(ApiOperation.AnalyticsRead, authenticator, rateLimiter);
+            .RequireApiKey(ApiOperation.AnalyticsRead, authenticator, rateLimiter, failures);
 
         app.MapGet("/health", () => TypedResults.Bytes(Healthy, Json))
             .WithName("Health")
@@ -96,10 +97,14 @@ public static class IngestEndpoints
     }
 
     private static RouteHandlerBuilder RequireApiKey(
-        this RouteHandlerBuilder builder, ApiOperation operation, ApiKeyAuthenticator authenticator, ApiKeyRateLimiter rateLimiter) =>
+        this RouteHandlerBuilder builder,
+        ApiOperation operation,
+        ApiKeyAuthenticator authenticator,
+        ApiKeyRateLimiter rateLimiter,
+        FailedAuthenticationLimiter failures) =>
         builder
             .WithMetadata(new ApiOperationMetadata(ApiOperations.Name(operation)))
-            .AddEndpointFilter(new ApiKeyFilter(operation, authenticator, rateLimiter));
+            .AddEndpointFilter(new ApiKeyFilter(operation, authenticator, rateLimiter, failures));
 
     private static RouteHandlerBuilder WriteProblems(this RouteHandlerBuilder builder) =>
         builder

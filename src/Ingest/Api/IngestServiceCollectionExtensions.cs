@@ -27,6 +27,8 @@ public static class IngestServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ApiKeyAuthenticator>();
         services.TryAddSingleton<ApiKeyRateLimiter>();
+        services.TryAddSingleton<HostFilter>();
+        services.TryAddSingleton<FailedAuthenticationLimiter>();
         services.TryAddSingleton(provider => new IdempotencyStore(
             provider.GetRequiredService<IngestBackend>().Store, provider.GetRequiredService<IngestApiOptions>(), provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<WritePipeline>();

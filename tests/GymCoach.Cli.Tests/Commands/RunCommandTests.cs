@@ -18,7 +18,7 @@ public sealed class RunCommandTests : IDisposable
     {
         var port = FreePort.Next();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "gymcoach.dll"), "run", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--api-key", "run-test-key", "--state", _state, "--emf", Path.Combine(_state, "api.emf") })
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "gymcoach.dll"), "run", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--api-key", "run-test-key-0123456789", "--state", _state, "--emf", Path.Combine(_state, "api.emf") })
         {
             start.ArgumentList.Add(arg);
         }
@@ -31,7 +31,7 @@ public sealed class RunCommandTests : IDisposable
             Assert.Equal($"GymCoach API listening on http://127.0.0.1:{port}/ (OpenAPI document: http://127.0.0.1:{port}/openapi/v1.json)", banner);
 
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
-            client.DefaultRequestHeaders.Add("X-Api-Key", "run-test-key");
+            client.DefaultRequestHeaders.Add("X-Api-Key", "run-test-key-0123456789");
             using var body = new StringContent(
                 """{"workoutId":"w-run","userId":"runner","performedAt":"2026-03-02T18:00:00Z","durationSeconds":60,"unit":"kg","exercises":[{"exerciseId":"deadlift","sets":[{"reps":1,"weight":200}]}]}""",
                 Encoding.UTF8,

@@ -7,21 +7,22 @@ internal static class CliProcess
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
-    public static Task<CliResult> RunAsync(string? standardInput, params string[] args) => RunAsync(Timeout, standardInput, args);
+    public static Task<CliResult> RunAsync(string? standardInput, params string[] args) =>
+        RunWithEnvironmentAsync(new Dictionary<string, string>(), standardInput, args);
 
-    public static async Task<CliResult> RunAsync(TimeSpan timeLimit, string? standardInput, params string[] args)
+    public static Task<CliResult> RunAsync(TimeSpan timeLimit, string? standardInput, params string[] args) =>
+        RunCoreAsync(new Dictionary<string, string>(), standardInput, args, timeLimit);
+
+    /// <param name="environment">Variables set for this process only, on top of the test's own.</param>
+    public static Task<CliResult> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, string? standardInput, params string[] args) =>
+        RunCoreAsync(environment, standardInput, args, Timeout);
+
+    private static async Task<CliResult> RunCoreAsync(IReadOnlyDictionary<string, string> environment, string? standardInput, string[] args, TimeSpan timeLimit)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = Start(args);
+        foreach (var (name, value) in environment)
         {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "gymcoach.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
+            start.Environment[name] = value;
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start gymcoach");
@@ -45,5 +46,24 @@ internal static class CliProcess
         }
 
         return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>How to start <c>gymcoach</c> with <paramref name="args"/>, every stream redirected; for tests that drive a long-running command.</summary>
+    public static ProcessStartInfo Start(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "gymcoach.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return start;
     }
 }

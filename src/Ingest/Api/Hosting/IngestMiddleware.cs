@@ -2,13 +2,14 @@ using System.Diagnostics;
 using GymCoach.Ingest.Api.Http;
 using GymCoach.Workers.Metrics;
 using GymCoach.Ingest.Api.Problems;
+using GymCoach.Ingest.Api.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace GymCoach.Ingest.Api.Hosting;
 
-/// <summary>Runs around every request: sets the correlation id, turns an unhandled error into a problem instead of an empty 500, and records the request's metrics.</summary>
-internal sealed class IngestMiddleware(ILogger<IngestMiddleware> logger, IngestApiOptions options, IngestBackend backend)
+/// <summary>Runs around every request: sets the correlation id, refuses a foreign Host, turns an unhandled error into a problem instead of an empty 500, and records the request's metrics.</summary>
+internal sealed class IngestMiddleware(ILogger<IngestMiddleware> logger, IngestApiOptions options, IngestBackend backend, HostFilter hosts)
 {
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
@@ -20,6 +21,13 @@ internal sealed class IngestMiddleware(ILogger<IngestMiddleware> logger, IngestA
 
         try
         {
+            // Before routing, so no endpoint (the API's or the host's own) ever answers a foreign Host.
+            if (!hosts.Allows(context.Request.Host))
+            {
+                await Problem.ForeignHost(context.Request.Host.Value ?? string.Empty).ExecuteAsync(context);
+                return;
+            }
+
             await next(context);
             if (!context.Response.HasStarted && context.Response.ContentLength is null && RoutingProblem(context) is { } problem)
             {

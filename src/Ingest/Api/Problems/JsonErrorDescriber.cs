@@ -6,8 +6,8 @@ namespace GymCoach.Ingest.Api.Problems;
 
 /// <summary>Turns a <see cref="JsonException"/> into a problem naming the field and position, in the API's words rather than .NET's.</summary>
 /// <remarks>
-/// The serializer stops at the first JSON-level error (malformed text, unknown field, wrong type), so these problems
-/// name one field; only once the body parses are the data rules checked, and then every broken rule is listed.
+/// Used for JSON that does not parse at all, which stops at its first error; wrong types, unknown fields and missing
+/// fields of JSON that parses are all named together by <see cref="Parsing.BodyShape{T}"/> instead.
 /// </remarks>
 internal static partial class JsonErrorDescriber
 {

@@ -38,6 +38,15 @@ internal static class Problem
         Errors = new Dictionary<string, string[]>(StringComparer.Ordinal) { [header] = [message] },
     });
 
+    public static ProblemResult ForeignHost(string host) => new(new ProblemDocument
+    {
+        Type = Rfc9110 + "15.5.1",
+        Title = "The request names a host this API does not serve",
+        Status = StatusCodes.Status400BadRequest,
+        Detail = $"Host '{Shorten(host)}' is not allowed; the API answers to its configured host names only (by default localhost, 127.0.0.1 and [::1]).",
+        Errors = new Dictionary<string, string[]>(StringComparer.Ordinal) { ["Host"] = ["is not an allowed host name"] },
+    });
+
     public static ProblemResult Unauthorized() => new(new ProblemDocument
     {
         Type = Rfc9110 + "15.5.2",
@@ -86,6 +95,14 @@ internal static class Problem
         Detail = Format($"This endpoint accepts at most {maxBytes} bytes."),
     });
 
+    public static ProblemResult BatchOverRateLimit(int events, int capacity) => new(new ProblemDocument
+    {
+        Type = Rfc9110 + "15.5.14",
+        Title = "The batch has more events than the API key's rate limit allows at once",
+        Status = StatusCodes.Status413PayloadTooLarge,
+        Detail = Format($"Each workout costs one request of the key's rate limit, and this key's bucket holds {capacity}: send at most {capacity} workouts per request (this one had {events})."),
+    });
+
     public static ProblemResult UnsupportedMediaType(string? contentType) => new(new ProblemDocument
     {
         Type = Rfc9110 + "15.5.16",
@@ -110,6 +127,14 @@ internal static class Problem
         Title = "Too many requests for this API key",
         Status = StatusCodes.Status429TooManyRequests,
         Detail = Format($"Retry after {retryAfterSeconds} s."),
+    });
+
+    public static ProblemResult TooManyFailedAuthentications(int retryAfterSeconds) => new(new ProblemDocument
+    {
+        Type = "https://www.rfc-editor.org/rfc/rfc6585#section-4",
+        Title = "Too many failed authentications from this address",
+        Status = StatusCodes.Status429TooManyRequests,
+        Detail = Format($"Too many wrong API keys were sent from this address; every request needing a key is refused for {retryAfterSeconds} s."),
     });
 
     public static ProblemResult Unavailable(string title, string detail) => new(new ProblemDocument

@@ -12,15 +12,14 @@ namespace GymCoach.Ingest.Api.Reads;
 /// <summary><c>GET /v1/users/{userId}/analytics</c>: the precomputed document, cache-first, with an ETag and a private max-age.</summary>
 internal sealed class AnalyticsEndpoint(AnalyticsReader reader, IngestApiOptions options)
 {
-    private const int MaxUserIdLength = 128;
-
     private readonly string _cacheControl = string.Create(CultureInfo.InvariantCulture, $"private, max-age={(int)options.AnalyticsMaxAge.TotalSeconds}");
 
     public async Task<IResult> GetAsync(string userId, HttpContext http, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(userId) || userId.Length > MaxUserIdLength)
+        // The rule every write obeys, so any id that could be stored can be read, and nothing else is looked up.
+        if (EventValidator.ValidateId("userId", userId) is { Count: > 0 } errors)
         {
-            return Problem.InvalidFields([new ValidationError("userId", $"must be 1 to {MaxUserIdLength} characters and not only whitespace")]);
+            return Problem.InvalidFields(errors);
         }
 
         // The cached JSON is served as it is: no decoding to an object and encoding again on every read.

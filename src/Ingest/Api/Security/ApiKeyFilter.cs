@@ -5,15 +5,32 @@ using Microsoft.AspNetCore.Http;
 
 namespace GymCoach.Ingest.Api.Security;
 
-/// <summary>Admits a request to an endpoint only with a known key (401), allowed the endpoint's operation (403), within the key's rate (429).</summary>
-internal sealed class ApiKeyFilter(ApiOperation operation, ApiKeyAuthenticator authenticator, ApiKeyRateLimiter rateLimiter) : IEndpointFilter
+/// <summary>
+/// Admits a request to an endpoint only from an address not locked out for wrong keys (429), with a known key (401),
+/// allowed the endpoint's operation (403), within the key's rate (429).
+/// </summary>
+internal sealed class ApiKeyFilter(
+    ApiOperation operation, ApiKeyAuthenticator authenticator, ApiKeyRateLimiter rateLimiter, FailedAuthenticationLimiter failures) : IEndpointFilter
 {
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var caller = authenticator.Authenticate(http.Request.Headers[ApiHeaders.ApiKey]);
+        var address = http.Connection.RemoteIpAddress;
+        if (failures.LockedFor(address) is { } locked)
+        {
+            return ValueTask.FromResult<object?>(Problem.TooManyFailedAuthentications(RetryAfter(http, locked)));
+        }
+
+        var header = http.Request.Headers[ApiHeaders.ApiKey];
+        var caller = authenticator.Authenticate(header);
         if (caller is null)
         {
+            // A request without a key guesses nothing; only keys that were tried count against the address.
+            if (header.Count > 0)
+            {
+                failures.RecordFailure(address);
+            }
+
             http.Response.Headers.WWWAuthenticate = ApiHeaders.ApiKeyChallenge;
             return ValueTask.FromResult<object?>(Problem.Unauthorized());
         }
@@ -25,12 +42,18 @@ internal sealed class ApiKeyFilter(ApiOperation operation, ApiKeyAuthenticator a
 
         if (rateLimiter.TryAcquire(caller) is { } wait)
         {
-            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-            http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            return ValueTask.FromResult<object?>(Problem.TooManyRequests(seconds));
+            return ValueTask.FromResult<object?>(Problem.TooManyRequests(RetryAfter(http, wait)));
         }
 
         http.Features.Set(caller);
         return next(context);
+    }
+
+    /// <summary>Sets <c>Retry-After</c> in whole seconds, at least 1, and returns them.</summary>
+    internal static int RetryAfter(HttpContext http, TimeSpan wait)
+    {
+        var seconds = (int)Math.Clamp(Math.Ceiling(wait.TotalSeconds), 1, int.MaxValue);
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return seconds;
     }
 }

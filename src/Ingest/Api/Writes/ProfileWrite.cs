@@ -1,5 +1,6 @@
 using GymCoach.Contracts.Events;
 using GymCoach.Contracts.Validation;
+using GymCoach.Ingest.Api.Parsing;
 using GymCoach.Ingest.Api.Security;
 
 namespace GymCoach.Ingest.Api.Writes;
@@ -12,19 +13,15 @@ namespace GymCoach.Ingest.Api.Writes;
 /// </remarks>
 internal sealed class ProfileWrite : WriteEndpoint
 {
+    private readonly BodyShape<ProfileUpdated> _shape = new(EventJsonContext.Default.ProfileUpdated);
+
     public override ApiOperation Operation => ApiOperation.ProfilesWrite;
 
     public override PreparedWrite Prepare(ReadOnlySpan<byte> body, EventStamp stamp, IngestApiOptions options)
     {
-        if (!TryParse(body, EventJsonContext.Default.ProfileUpdated, out var profile, out var problem))
+        if (!TryRead(_shape, body, EventValidator.ValidateProfile, out var profile, out var failure))
         {
-            return PreparedWrite.Fail(problem!);
-        }
-
-        var errors = EventValidator.ValidateProfile(profile!);
-        if (errors.Count > 0)
-        {
-            return Invalid(errors);
+            return failure!;
         }
 
         var id = stamp.NewId();

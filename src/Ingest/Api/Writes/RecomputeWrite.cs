@@ -1,5 +1,6 @@
 using GymCoach.Contracts.Events;
 using GymCoach.Contracts.Validation;
+using GymCoach.Ingest.Api.Parsing;
 using GymCoach.Ingest.Api.Security;
 
 namespace GymCoach.Ingest.Api.Writes;
@@ -7,21 +8,17 @@ namespace GymCoach.Ingest.Api.Writes;
 /// <summary><c>POST /v1/analytics/recompute</c>: asks the analytics worker to recompute one user, through the analytics queue.</summary>
 internal sealed class RecomputeWrite : WriteEndpoint
 {
+    private readonly BodyShape<AnalyticsRecomputeRequested> _shape = new(EventJsonContext.Default.AnalyticsRecomputeRequested);
+
     public override ApiOperation Operation => ApiOperation.AnalyticsRecompute;
 
     public override EventQueue Queue => EventQueue.Analytics;
 
     public override PreparedWrite Prepare(ReadOnlySpan<byte> body, EventStamp stamp, IngestApiOptions options)
     {
-        if (!TryParse(body, EventJsonContext.Default.AnalyticsRecomputeRequested, out var request, out var problem))
+        if (!TryRead(_shape, body, EventValidator.ValidateRecompute, out var request, out var failure))
         {
-            return PreparedWrite.Fail(problem!);
-        }
-
-        var errors = EventValidator.ValidateRecompute(request!);
-        if (errors.Count > 0)
-        {
-            return Invalid(errors);
+            return failure!;
         }
 
         var id = stamp.NewId();

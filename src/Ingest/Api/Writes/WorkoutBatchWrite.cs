@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using GymCoach.Contracts.Events;
 using GymCoach.Contracts.Validation;
+using GymCoach.Ingest.Api.Parsing;
 using GymCoach.Ingest.Api.Security;
 
 namespace GymCoach.Ingest.Api.Writes;
@@ -9,21 +10,17 @@ namespace GymCoach.Ingest.Api.Writes;
 /// <summary><c>POST /v1/workouts:batch</c>: up to 100 workouts; one invalid workout rejects the whole batch, naming every bad field.</summary>
 internal sealed class WorkoutBatchWrite : WriteEndpoint
 {
+    private readonly BodyShape<WorkoutBatchRequest> _shape = new(IngestJsonContext.Default.WorkoutBatchRequest);
+
     public override ApiOperation Operation => ApiOperation.WorkoutsWrite;
 
     public override bool IsBatch => true;
 
     public override PreparedWrite Prepare(ReadOnlySpan<byte> body, EventStamp stamp, IngestApiOptions options)
     {
-        if (!TryParse(body, IngestJsonContext.Default.WorkoutBatchRequest, out var batch, out var problem))
+        if (!TryRead(_shape, body, b => Validate(b, stamp.Time, options.MaxBatchWorkouts), out var batch, out var failure))
         {
-            return PreparedWrite.Fail(problem!);
-        }
-
-        var errors = Validate(batch!, stamp.Time, options.MaxBatchWorkouts);
-        if (errors.Count > 0)
-        {
-            return Invalid(errors);
+            return failure!;
         }
 
         var workouts = batch!.Workouts;

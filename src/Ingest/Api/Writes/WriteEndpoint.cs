@@ -1,6 +1,6 @@
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using GymCoach.Contracts.Validation;
+using GymCoach.Ingest.Api.Parsing;
 using GymCoach.Ingest.Api.Problems;
 using GymCoach.Ingest.Api.Security;
 
@@ -19,23 +19,39 @@ internal abstract class WriteEndpoint
     /// <summary>Parses and validates the body and wraps its data in CloudEvents, or returns the problem with it.</summary>
     public abstract PreparedWrite Prepare(ReadOnlySpan<byte> body, EventStamp stamp, IngestApiOptions options);
 
-    /// <summary>Deserializes the body; a JSON-level error or a JSON <c>null</c> becomes a 400 problem.</summary>
-    protected static bool TryParse<T>(ReadOnlySpan<byte> body, JsonTypeInfo<T> typeInfo, out T? value, out ProblemResult? problem)
+    /// <summary>Reads the body and checks its data; every invalid field, JSON-level or by the rules, goes into one 400 problem.</summary>
+    /// <param name="rules">The data rules, run on the object read (with stand-ins for broken values, whose errors the shape already named).</param>
+    protected static bool TryRead<T>(
+        BodyShape<T> shape, ReadOnlySpan<byte> body, Func<T, IReadOnlyList<ValidationError>> rules, out T? value, out PreparedWrite? failure)
         where T : class
     {
-        try
+        // The fast path, as most requests are valid: one read by the serializer and the rules.
+        value = shape.TryReadFast(body);
+        if (value is not null && rules(value).Count == 0)
         {
-            value = JsonSerializer.Deserialize(body, typeInfo);
+            failure = null;
+            return true;
         }
-        catch (JsonException exception)
+
+        // Something is wrong: read again against the contract's shape, to name every bad field at once.
+        var read = shape.Read(body);
+        value = null;
+        if (read.Problem is { } problem)
         {
-            value = null;
-            problem = JsonErrorDescriber.Describe(exception);
+            failure = PreparedWrite.Fail(problem);
             return false;
         }
 
-        problem = value is null ? Problem.MalformedJson("$", "must be a JSON object, was null", 1, 1) : null;
-        return value is not null;
+        var errors = FieldErrors.Merge(read.Errors, read.Value is null ? [] : rules(read.Value));
+        if (errors.Count > 0 || read.Value is null)
+        {
+            failure = Invalid(errors.Count > 0 ? errors : [new ValidationError("$", "must be a JSON object, was null")]);
+            return false;
+        }
+
+        value = read.Value;
+        failure = null;
+        return true;
     }
 
     protected static PreparedWrite Single(string eventId, string body) =>

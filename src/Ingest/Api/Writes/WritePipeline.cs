@@ -17,6 +17,7 @@ internal sealed class WritePipeline(
     IngestApiOptions options,
     IngestBackend backend,
     IdempotencyStore idempotency,
+    ApiKeyRateLimiter rateLimiter,
     TimeProvider timeProvider,
     ILogger<WritePipeline> logger)
 {
@@ -43,6 +44,11 @@ internal sealed class WritePipeline(
         if (prepared.Problem is { } problem)
         {
             return problem;
+        }
+
+        if (ChargeEvents(http, caller, prepared.Count) is { } refused)
+        {
+            return refused;
         }
 
         if (idempotencyKey.Count == 0)
@@ -121,6 +127,24 @@ internal sealed class WritePipeline(
         {
             IngestLog.IdempotencyRecordFailed(logger, ex, caller.Name, http.TraceIdentifier);
         }
+    }
+
+    /// <summary>The request paid one token at the door; each further event of the write pays one more, so a batch of N costs N.</summary>
+    /// <remarks>
+    /// Only valid writes get here, so the count is real. A batch over the whole bucket could never pass, however long
+    /// the producer waited: 413 (send smaller batches), not a 429 whose Retry-After would be a lie.
+    /// </remarks>
+    private ProblemResult? ChargeEvents(HttpContext http, ApiCaller caller, int events)
+    {
+        var capacity = rateLimiter.Capacity(caller);
+        if (events > capacity)
+        {
+            return Problem.BatchOverRateLimit(events, capacity);
+        }
+
+        return rateLimiter.TryAcquireMore(caller, events - 1) is { } wait
+            ? Problem.TooManyRequests(ApiKeyFilter.RetryAfter(http, wait))
+            : null;
     }
 
     private static bool IsValidIdempotencyKey(string? key)
