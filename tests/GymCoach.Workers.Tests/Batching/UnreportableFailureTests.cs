@@ -57,6 +57,19 @@ public sealed class UnreportableFailureTests
         Assert.Equal(1, outcome.Succeeded);
     }
 
+    [Fact]
+    public async Task ARecordWithoutMessageIdInAChunkWhoseCompletionFailsAnother_Succeeds()
+    {
+        var harness = new ProcessorHarness();
+        var sqsEvent = SqsEventBuilder.Standard().WithMessage("fails-at-completion").WithRecord(Record(null)).Build();
+        harness.Handler.CompletionFailures["fails-at-completion"] = new TimeoutException("conditional write throttled");
+
+        var outcome = await harness.RunAsync(sqsEvent);
+
+        Assert.Equal(["fails-at-completion"], BatchAssert.FailedIds(outcome));
+        Assert.Equal(1, outcome.Succeeded);
+    }
+
     private static SqsMessage Record(string? messageId) => new()
     {
         MessageId = messageId!,

@@ -83,7 +83,7 @@ internal sealed class ScriptedHandler : IMessageHandler
                 await owner.OnHandle(message, cancellationToken);
             }
 
-            if (owner.HandleFailures.TryGetValue(message.MessageId, out var failure))
+            if (message.MessageId is { } id && owner.HandleFailures.TryGetValue(id, out var failure))
             {
                 throw failure;
             }
@@ -106,7 +106,7 @@ internal sealed class ScriptedHandler : IMessageHandler
                     throw new TimeoutException("The downstream store timed out.");
                 }
 
-                if (owner.CompletionFailures.TryGetValue(message.MessageId, out var failure))
+                if (message.MessageId is { } id && owner.CompletionFailures.TryGetValue(id, out var failure))
                 {
                     completion.Fail(message, failure);
                 }
