@@ -10,6 +10,7 @@ namespace GymCoach.Ingest.Api.Parsing;
 internal sealed class LeafShape(LeafKind kind, JsonTypeInfo typeInfo, bool nullable, IReadOnlyList<string> enumNames) : ShapeNode
 {
     private const int MaxEchoedLength = 64;
+    private const string Undecodable = "must be Unicode text, was a string with an unpaired surrogate escape (\\uD800–\\uDFFF without its pair)";
 
     public override void Check(JsonElement value, string path, Utf8JsonWriter output, List<ValidationError> errors)
     {
@@ -60,7 +61,9 @@ internal sealed class LeafShape(LeafKind kind, JsonTypeInfo typeInfo, bool nulla
     /// <summary>What is wrong with the value, or null when the serializer will read it as the contract means it.</summary>
     private string? Problem(JsonElement value) => kind switch
     {
-        LeafKind.String => value.ValueKind == JsonValueKind.String ? null : "must be a string, was " + Describe(value),
+        LeafKind.String => value.ValueKind != JsonValueKind.String ? "must be a string, was " + Describe(value)
+            : Text(value) is null ? Undecodable
+            : null,
         LeafKind.Integer => value.ValueKind != JsonValueKind.Number ? "must be a number, was " + Describe(value)
             : value.TryGetInt32(out _) ? null
             : $"must be a whole number, was {Raw(value)}",
@@ -70,10 +73,10 @@ internal sealed class LeafShape(LeafKind kind, JsonTypeInfo typeInfo, bool nulla
         LeafKind.Boolean => value.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : "must be true or false, was " + Describe(value),
         LeafKind.Timestamp => value.ValueKind == JsonValueKind.String && Reads(value) ? null
             : "must be an ISO-8601 date and time in UTC, e.g. 2026-01-31T18:00:00Z, was "
-                + (value.ValueKind == JsonValueKind.String ? Quoted(value.GetString()!) : Describe(value)),
+                + (value.ValueKind == JsonValueKind.String ? Quoted(value) : Describe(value)),
         LeafKind.Enum => Reads(value) ? null
             : $"must be one of {string.Join(", ", enumNames.Select(n => "\"" + n + "\""))}, was "
-                + (value.ValueKind == JsonValueKind.String ? Quoted(value.GetString()!)
+                + (value.ValueKind == JsonValueKind.String ? Quoted(value)
                     : value.ValueKind == JsonValueKind.Number ? Raw(value)
                     : Describe(value)),
         _ => Reads(value) ? null : "must not be " + Describe(value),
@@ -97,7 +100,20 @@ internal sealed class LeafShape(LeafKind kind, JsonTypeInfo typeInfo, bool nulla
 
     private static string Raw(JsonElement value) => Shorten(value.GetRawText());
 
-    private static string Quoted(string text) => "\"" + ProducerText.Escape(Shorten(text)) + "\"";
+    private static string Quoted(JsonElement value) => Text(value) is { } text ? "\"" + ProducerText.Escape(Shorten(text)) + "\"" : "a string with an unpaired surrogate escape";
+
+    // The string's text, or null when it holds an escaped half of a surrogate pair, which no .NET string can take from JSON.
+    private static string? Text(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     private static string Shorten(string text) => text.Length <= MaxEchoedLength ? text : string.Concat(text.AsSpan(0, MaxEchoedLength), "…");
 }

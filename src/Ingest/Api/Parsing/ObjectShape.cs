@@ -33,8 +33,14 @@ internal sealed class ObjectShape : ShapeNode
         var seen = new HashSet<string>(_members.Comparer);
         foreach (var property in value.EnumerateObject())
         {
-            var field = MemberPath(path, Echo(property.Name));
-            if (!_members.TryGetValue(property.Name, out var member))
+            if (NameOf(property) is not { } name)
+            {
+                errors.Add(new ValidationError(path, "has a field name with an unpaired surrogate escape (\\uD800–\\uDFFF without its pair)"));
+                continue;
+            }
+
+            var field = MemberPath(path, Echo(name));
+            if (!_members.TryGetValue(name, out var member))
             {
                 errors.Add(new ValidationError(field, "is not a known field"));
                 continue;
@@ -60,6 +66,19 @@ internal sealed class ObjectShape : ShapeNode
     }
 
     public override void WriteStandIn(Utf8JsonWriter output) => output.WriteNullValue();
+
+    // The name, or null when it holds an escaped half of a surrogate pair, which no .NET string can take from JSON.
+    private static string? NameOf(JsonProperty property)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>An unknown member's name is the producer's text: escaped and shortened before it names a field.</summary>
     private static string Echo(string name) =>
