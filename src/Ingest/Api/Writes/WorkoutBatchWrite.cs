@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using GymCoach.Contracts.Events;
 using GymCoach.Contracts.Validation;
@@ -20,13 +19,13 @@ internal sealed class WorkoutBatchWrite : WriteEndpoint
             return PreparedWrite.Fail(problem!);
         }
 
-        var errors = Validate(batch!, stamp.Time, options.MaxBatchWorkouts);
+        var errors = EventValidator.ValidateWorkoutBatch(batch!.Workouts, stamp.Time, options.MaxBatchWorkouts);
         if (errors.Count > 0)
         {
             return Invalid(errors);
         }
 
-        var workouts = batch!.Workouts;
+        var workouts = batch.Workouts;
         var bodies = new string[workouts.Count];
         var ids = new string[workouts.Count];
         for (var i = 0; i < workouts.Count; i++)
@@ -36,38 +35,5 @@ internal sealed class WorkoutBatchWrite : WriteEndpoint
         }
 
         return PreparedWrite.Accept(bodies, JsonSerializer.SerializeToUtf8Bytes(new AcceptedEvents(ids), IngestJsonContext.Default.AcceptedEvents));
-    }
-
-    private static List<ValidationError> Validate(WorkoutBatchRequest batch, DateTimeOffset now, int maxWorkouts)
-    {
-        var errors = new List<ValidationError>();
-        if (batch.Workouts is null)
-        {
-            errors.Add(new ValidationError("workouts", "must not be null"));
-            return errors;
-        }
-
-        if (batch.Workouts.Count < 1 || batch.Workouts.Count > maxWorkouts)
-        {
-            errors.Add(new ValidationError("workouts", string.Create(CultureInfo.InvariantCulture,
-                $"must contain between 1 and {maxWorkouts} items, had {batch.Workouts.Count}")));
-        }
-
-        for (var i = 0; i < batch.Workouts.Count; i++)
-        {
-            var prefix = string.Create(CultureInfo.InvariantCulture, $"workouts[{i}]");
-            if (batch.Workouts[i] is not { } workout)
-            {
-                errors.Add(new ValidationError(prefix, "must not be null"));
-                continue;
-            }
-
-            foreach (var error in EventValidator.ValidateWorkout(workout, now))
-            {
-                errors.Add(error with { Field = prefix + "." + error.Field });
-            }
-        }
-
-        return errors;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using GymCoach.Contracts.Events;
 using GymCoach.Contracts.Validation;
 using GymCoach.Ingest.Api.Problems;
 using GymCoach.Ingest.Api.Security;
