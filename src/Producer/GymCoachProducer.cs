@@ -25,20 +25,19 @@ public static class GymCoachProducer
     }
 
     /// <summary>A producer that posts to the ingest API with an API key.</summary>
-    /// <param name="httpClient">A client to send with (for example from <c>IHttpClientFactory</c>), which the producer does not dispose; null creates one.</param>
+    /// <param name="httpClient">
+    /// A client to send with (for example from <c>IHttpClientFactory</c>), which the producer neither changes nor disposes; null
+    /// creates one. Requests go to <see cref="HttpProducerOptions.BaseAddress"/> whatever the client's own base address is.
+    /// </param>
     /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
     public static IGymCoachProducer CreateHttp(HttpProducerOptions options, HttpClient? httpClient = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var settings = options.Copy();
+        var address = settings.BaseAddress!.ToString();
+        settings.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
         var client = httpClient ?? new HttpClient { Timeout = settings.RequestTimeout };
-        if (httpClient is null || httpClient.BaseAddress is null)
-        {
-            var address = settings.BaseAddress!.ToString();
-            client.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
-        }
-
         return new HttpProducer(client, ownsClient: httpClient is null, settings, timeProvider ?? TimeProvider.System);
     }
 

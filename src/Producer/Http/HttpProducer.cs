@@ -79,7 +79,7 @@ internal sealed class HttpProducer(HttpClient client, bool ownsClient, HttpProdu
             }
             catch (Exception ex) when (IsUnanswered(ex, cancellationToken))
             {
-                throw new GymCoachProducerException($"The API at {client.BaseAddress} did not answer in {attempt} attempt(s): {ex.Message}", ex);
+                throw new GymCoachProducerException($"The API at {_settings.BaseAddress} did not answer in {attempt} attempt(s): {ex.Message}", ex);
             }
 
             using (response)
@@ -105,7 +105,7 @@ internal sealed class HttpProducer(HttpClient client, bool ownsClient, HttpProdu
     {
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = Json;
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_settings.BaseAddress!, path)) { Content = content };
         request.Headers.TryAddWithoutValidation(ApiRoutes.ApiKeyHeader, _settings.ApiKey);
         request.Headers.TryAddWithoutValidation(ApiRoutes.IdempotencyKeyHeader, idempotencyKey);
         if (correlationId is not null)

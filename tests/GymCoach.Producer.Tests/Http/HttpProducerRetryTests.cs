@@ -74,6 +74,26 @@ public sealed class HttpProducerRetryTests
         Assert.Equal(2, handler.Requests.Count);
     }
 
+    [Fact]
+    public async Task ARequestWithoutAnswer_IsRetried_ThenFailsWithTheConnectionError()
+    {
+        using var handler = new RecordingHandler();
+        var options = new HttpProducerOptions
+        {
+            BaseAddress = new Uri("http://127.0.0.1:9/"),
+            ApiKey = "gck_unused",
+            MaxAttempts = 3,
+            InitialRetryDelay = TimeSpan.FromMilliseconds(10),
+        };
+        await using var producer = GymCoachProducer.CreateHttp(options, new HttpClient(handler));
+
+        var error = await Assert.ThrowsAsync<GymCoachProducerException>(() => producer.LogWorkoutAsync(Some.Workout()));
+
+        Assert.IsType<HttpRequestException>(error.InnerException);
+        Assert.Equal(3, handler.Requests.Count);
+        Assert.Single(handler.Requests.Select(request => request.IdempotencyKey).Distinct());
+    }
+
     private static IGymCoachProducer Api(ProducerApi api, RecordingHandler? handler, int maxAttempts) =>
         api.Producer(ProducerApi.LimitedKey, handler, configure: options => options.MaxAttempts = maxAttempts);
 }
