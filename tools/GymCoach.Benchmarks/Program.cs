@@ -7,6 +7,11 @@ if (args is ["publisher-throughput", .. var options])
     return await PublisherThroughput.RunAsync(options);
 }
 
+if (args is ["producer-throughput", .. var producerOptions])
+{
+    return await ProducerThroughput.RunAsync(producerOptions);
+}
+
 if (args is ["pipeline-throughput", .. var pipelineOptions])
 {
     return await PipelineThroughput.RunAsync(pipelineOptions);

@@ -4,7 +4,7 @@ using Amazon.SQS;
 using Amazon.SQS.Model;
 using GymCoach.Cli.Emulators;
 using GymCoach.Contracts.Queueing;
-using GymCoach.Ingest.Publishing;
+using GymCoach.Workers.Publishing;
 using GymCoach.Workers.Queueing;
 using GymCoach.Workers.Queueing.Sqs;
 

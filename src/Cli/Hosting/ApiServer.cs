@@ -3,7 +3,7 @@ using GymCoach.Cli.Backends;
 using GymCoach.Cli.Commands;
 using GymCoach.Cli.Reports.Live;
 using GymCoach.Ingest.Api;
-using GymCoach.Ingest.Publishing;
+using GymCoach.Workers.Publishing;
 using GymCoach.Workers.Caching;
 using GymCoach.Workers.Metrics;
 using GymCoach.Workers.ReadSide;

@@ -40,6 +40,17 @@ public static class EventValidator
         return errors.ToList();
     }
 
+    /// <summary>Checks workouts sent together (<c>POST /v1/workouts:batch</c>): 1 to <paramref name="maxWorkouts"/> of them, each valid.</summary>
+    /// <remarks>Each workout's errors are named under its index, for example <c>workouts[3].exercises[0].sets[1].reps</c>.</remarks>
+    /// <param name="now">The current time; each <c>performedAt</c> may be at most one day after it.</param>
+    public static IReadOnlyList<ValidationError> ValidateWorkoutBatch(IReadOnlyList<WorkoutLogged?>? workouts, DateTimeOffset now, int maxWorkouts)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxWorkouts, 1);
+        var errors = new ErrorCollector();
+        WorkoutBatchRules.Check(errors, workouts, now, maxWorkouts);
+        return errors.ToList();
+    }
+
     /// <summary>Checks a profile update.</summary>
     public static IReadOnlyList<ValidationError> ValidateProfile(ProfileUpdated profile)
     {

@@ -1,7 +1,7 @@
 using GymCoach.Contracts.Queueing;
 using GymCoach.Contracts.Storage;
 using GymCoach.Ingest.Api.Sending;
-using GymCoach.Ingest.Publishing;
+using GymCoach.Workers.Publishing;
 using GymCoach.Workers.Metrics;
 using GymCoach.Workers.ReadSide;
 

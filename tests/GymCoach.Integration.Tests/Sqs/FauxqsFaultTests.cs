@@ -1,5 +1,5 @@
 using GymCoach.Cli.Emulators;
-using GymCoach.Ingest.Publishing;
+using GymCoach.Workers.Publishing;
 using GymCoach.Workers.Queueing;
 using GymCoach.Workers.Queueing.Sqs;
 using GymCoach.Workers.Tests.Support;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GymCoach.Contracts.Queueing;
 using GymCoach.Ingest.Api.Http;
 using GymCoach.Workers.Metrics;
 using GymCoach.Ingest.Api.Problems;
@@ -14,7 +15,7 @@ internal sealed class IngestMiddleware(ILogger<IngestMiddleware> logger, IngestA
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var given = context.Request.Headers[ApiHeaders.CorrelationId];
-        var id = given.Count == 1 && CorrelationIds.IsValid(given[0]) ? given[0]! : Guid.NewGuid().ToString("N");
+        var id = given.Count == 1 && CorrelationIds.IsValid(given[0]) ? given[0]! : CorrelationIds.New();
         context.TraceIdentifier = id;
         context.Response.Headers[ApiHeaders.CorrelationId] = id;
         var started = Stopwatch.GetTimestamp();

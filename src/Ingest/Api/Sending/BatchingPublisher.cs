@@ -1,5 +1,5 @@
 using GymCoach.Contracts.Queueing;
-using GymCoach.Ingest.Publishing;
+using GymCoach.Workers.Publishing;
 
 namespace GymCoach.Ingest.Api.Sending;
 

@@ -27,16 +27,5 @@ internal sealed class PreparedWrite
     public static PreparedWrite Accept(string[] bodies, byte[] response) => new(null, bodies, response);
 
     /// <summary>The messages to send, each carrying the request's correlation id.</summary>
-    public OutgoingMessage[] ToMessages(string correlationId)
-    {
-        // One attribute dictionary for the whole request: messages only read it.
-        var attributes = new Dictionary<string, string>(1, StringComparer.Ordinal) { [MessageAttributeNames.CorrelationId] = correlationId };
-        var messages = new OutgoingMessage[_bodies.Length];
-        for (var i = 0; i < messages.Length; i++)
-        {
-            messages[i] = new OutgoingMessage { Body = _bodies[i], Attributes = attributes };
-        }
-
-        return messages;
-    }
+    public OutgoingMessage[] ToMessages(string correlationId) => EventMessages.Create(_bodies, correlationId);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using GymCoach.Contracts.Events;
 using GymCoach.Contracts.Validation;
@@ -18,7 +17,7 @@ internal sealed class WorkoutBatchWrite : WriteEndpoint
 
     public override PreparedWrite Prepare(ReadOnlySpan<byte> body, EventStamp stamp, IngestApiOptions options)
     {
-        if (!TryRead(_shape, body, b => Validate(b, stamp.Time, options.MaxBatchWorkouts), out var batch, out var failure))
+        if (!TryRead(_shape, body, b => EventValidator.ValidateWorkoutBatch(b.Workouts, stamp.Time, options.MaxBatchWorkouts), out var batch, out var failure))
         {
             return failure!;
         }
@@ -33,38 +32,5 @@ internal sealed class WorkoutBatchWrite : WriteEndpoint
         }
 
         return PreparedWrite.Accept(bodies, JsonSerializer.SerializeToUtf8Bytes(new AcceptedEvents(ids), IngestJsonContext.Default.AcceptedEvents));
-    }
-
-    private static List<ValidationError> Validate(WorkoutBatchRequest batch, DateTimeOffset now, int maxWorkouts)
-    {
-        var errors = new List<ValidationError>();
-        if (batch.Workouts is null)
-        {
-            errors.Add(new ValidationError("workouts", "must not be null"));
-            return errors;
-        }
-
-        if (batch.Workouts.Count < 1 || batch.Workouts.Count > maxWorkouts)
-        {
-            errors.Add(new ValidationError("workouts", string.Create(CultureInfo.InvariantCulture,
-                $"must contain between 1 and {maxWorkouts} items, had {batch.Workouts.Count}")));
-        }
-
-        for (var i = 0; i < batch.Workouts.Count; i++)
-        {
-            var prefix = string.Create(CultureInfo.InvariantCulture, $"workouts[{i}]");
-            if (batch.Workouts[i] is not { } workout)
-            {
-                errors.Add(new ValidationError(prefix, "must not be null"));
-                continue;
-            }
-
-            foreach (var error in EventValidator.ValidateWorkout(workout, now))
-            {
-                errors.Add(error with { Field = prefix + "." + error.Field });
-            }
-        }
-
-        return errors;
     }
 }

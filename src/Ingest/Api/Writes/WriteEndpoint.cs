@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GymCoach.Contracts.Events;
 using GymCoach.Contracts.Validation;
 using GymCoach.Ingest.Api.Parsing;
 using GymCoach.Ingest.Api.Problems;

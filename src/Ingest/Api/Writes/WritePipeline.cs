@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using GymCoach.Contracts.Events;
 using GymCoach.Ingest.Api.Http;
 using GymCoach.Ingest.Api.Idempotency;
 using GymCoach.Ingest.Api.Problems;

@@ -1,4 +1,4 @@
-using GymCoach.Ingest.Publishing;
+using GymCoach.Workers.Publishing;
 
 namespace GymCoach.Integration.Tests.Sqs.Publishing;
 

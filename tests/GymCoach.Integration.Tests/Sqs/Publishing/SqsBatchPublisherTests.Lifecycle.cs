@@ -1,5 +1,5 @@
 using GymCoach.Contracts.Lambda;
-using GymCoach.Ingest.Publishing;
+using GymCoach.Workers.Publishing;
 using GymCoach.Integration.Tests.Sqs.Publishing.Fakes;
 using GymCoach.Workers.Tests.Support;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using GymCoach.Contracts.Queueing;
-using GymCoach.Ingest.Publishing;
+using GymCoach.Workers.Publishing;
 using GymCoach.Integration.Tests.Sqs.Publishing.Fakes;
 using GymCoach.Workers.Tests.Support;
 

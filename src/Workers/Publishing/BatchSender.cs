@@ -1,6 +1,6 @@
 using GymCoach.Contracts.Queueing;
 
-namespace GymCoach.Ingest.Publishing;
+namespace GymCoach.Workers.Publishing;
 
 /// <summary>Sends the batches a <see cref="SqsBatchPublisher"/> collected, a bounded number at once, resending only failed entries.</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-namespace GymCoach.Ingest.Publishing;
+namespace GymCoach.Workers.Publishing;
 
 /// <summary>A published message did not reach its queue: SQS refused it, or every attempt to send it failed.</summary>
 public sealed class PublishFailedException : Exception

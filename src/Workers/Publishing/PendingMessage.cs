@@ -1,6 +1,6 @@
 using GymCoach.Contracts.Queueing;
 
-namespace GymCoach.Ingest.Publishing;
+namespace GymCoach.Workers.Publishing;
 
 /// <summary>A message waiting in a <see cref="SqsBatchPublisher"/>, and the completion of its caller's task.</summary>
 /// <remarks>

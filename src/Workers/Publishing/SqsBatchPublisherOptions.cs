@@ -1,7 +1,7 @@
 using System.Globalization;
 using GymCoach.Contracts.Queueing;
 
-namespace GymCoach.Ingest.Publishing;
+namespace GymCoach.Workers.Publishing;
 
 /// <summary>Settings of a <see cref="SqsBatchPublisher"/>.</summary>
 public sealed class SqsBatchPublisherOptions

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using GymCoach.Contracts.Queueing;
 
-namespace GymCoach.Ingest.Publishing;
+namespace GymCoach.Workers.Publishing;
 
 /// <summary>Publishes single messages to a queue in SendMessageBatch calls: the .NET counterpart of the Java SDK's SqsAsyncBatchManager.</summary>
 /// <remarks>
