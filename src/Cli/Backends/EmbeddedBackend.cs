@@ -34,7 +34,7 @@ internal sealed class EmbeddedBackend : IBackend
         _writerLock = writerLock;
         var writable = database is { IsReadOnly: false };
         IItemJournal itemJournal = writable ? new SqliteItemJournal(database!) : ReadOnlyJournal.Instance;
-        IQueueJournal queueJournal = writable ? new SqliteQueueJournal(database!) : ReadOnlyJournal.Instance;
+        IQueueJournal queueJournal = writable ? new SqliteQueueJournal(database!, contents.Rows) : ReadOnlyJournal.Instance;
         _store = new EmbeddedItemStore(journal: itemJournal);
         _store.Restore(contents.Items);
 

@@ -105,6 +105,30 @@ public sealed class EmbeddedStateTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_state, "embedded-queues.json")));
     }
 
+    [Fact]
+    public async Task AStateFolderOfSchemaOne_IsMigrated_KeepingItsMessages()
+    {
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_state, StateDatabase.FileName)};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE messages (message_id TEXT PRIMARY KEY, queue TEXT NOT NULL, body TEXT NOT NULL, attributes TEXT,
+                    group_id TEXT, deduplication_id TEXT, sequence_number TEXT, sent_at_ms INTEGER NOT NULL,
+                    visible_after_ms INTEGER NOT NULL, receive_count INTEGER NOT NULL, first_receive_ms INTEGER, dead_letter_source_arn TEXT);
+                INSERT INTO messages VALUES ('m-1', 'gymcoach-writes', '{"kept":1}', NULL, NULL, NULL, NULL, 0, 0, 2, 0, NULL);
+                PRAGMA user_version = 1;
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        await using var backend = await OpenAsync(StateAccess.Write);
+
+        var message = Assert.Single(await backend.WritesQueue.ReceiveAsync(10, TimeSpan.Zero, None));
+        Assert.Equal(("m-1", 3), (message.MessageId, message.ApproximateReceiveCount));
+        Assert.Empty(await backend.WritesQueue.DeleteBatchAsync([message.ReceiptHandle!], None));
+    }
+
     public void Dispose() => Directory.Delete(_state, recursive: true);
 
     private Task<EmbeddedBackend> OpenAsync(StateAccess access, TimeSpan? retention = null) =>

@@ -6,9 +6,11 @@ using Microsoft.Data.Sqlite;
 namespace GymCoach.Cli.Backends.Durable;
 
 /// <summary>Everything a state database holds, read in one snapshot: the live items and each queue's messages in send order.</summary>
-internal sealed record StateContents(IReadOnlyList<StoredItem> Items, IReadOnlyDictionary<string, List<PersistedMessage>> MessagesByQueue)
+/// <param name="Rows">Each message's row number (<c>seq</c>), by message id, for the journal's updates and deletes.</param>
+internal sealed record StateContents(
+    IReadOnlyList<StoredItem> Items, IReadOnlyDictionary<string, List<PersistedMessage>> MessagesByQueue, IReadOnlyDictionary<string, long> Rows)
 {
-    public static StateContents Empty { get; } = new([], new Dictionary<string, List<PersistedMessage>>());
+    public static StateContents Empty { get; } = new([], new Dictionary<string, List<PersistedMessage>>(), new Dictionary<string, long>());
 
     public static StateContents Read(StateDatabase database, DateTimeOffset now) => database.Snapshot(db =>
     {
@@ -17,11 +19,13 @@ internal sealed record StateContents(IReadOnlyList<StoredItem> Items, IReadOnlyD
             ReadItem,
             ("$now", now.ToUnixTimeMilliseconds()));
         var messages = db.Query(
-            "SELECT queue, message_id, body, attributes, group_id, deduplication_id, sequence_number, sent_at_ms, visible_after_ms, receive_count, first_receive_ms, dead_letter_source_arn FROM messages ORDER BY rowid",
-            row => (Queue: row.GetString(0), Message: ReadMessage(row)));
+            "SELECT queue, message_id, body, attributes, group_id, deduplication_id, sequence_number, sent_at_ms, visible_after_ms, receive_count, first_receive_ms, dead_letter_source_arn, seq FROM messages ORDER BY seq",
+            row => (Queue: row.GetString(0), Message: ReadMessage(row), Row: row.GetInt64(12)));
         var byQueue = new Dictionary<string, List<PersistedMessage>>(StringComparer.Ordinal);
-        foreach (var (queue, message) in messages)
+        var rows = new Dictionary<string, long>(messages.Count, StringComparer.Ordinal);
+        foreach (var (queue, message, row) in messages)
         {
+            rows[message.MessageId] = row;
             if (!byQueue.TryGetValue(queue, out var list))
             {
                 byQueue.Add(queue, list = []);
@@ -30,7 +34,7 @@ internal sealed record StateContents(IReadOnlyList<StoredItem> Items, IReadOnlyD
             list.Add(message);
         }
 
-        return new StateContents(items, byQueue);
+        return new StateContents(items, byQueue, rows);
     });
 
     public IReadOnlyList<PersistedMessage> MessagesOf(string queueName) =>

@@ -19,7 +19,7 @@ internal sealed class StateDatabase : IDisposable
 {
     public const string FileName = "gymcoach.db";
 
-    private const int SchemaVersion = 1;
+    private const int SchemaVersion = 2;
 
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS items (
@@ -28,7 +28,7 @@ internal sealed class StateDatabase : IDisposable
             PRIMARY KEY (pk, sk)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS items_by_expiry ON items (expires_at_ms) WHERE expires_at_ms IS NOT NULL;
         CREATE TABLE IF NOT EXISTS messages (
-            message_id TEXT PRIMARY KEY, queue TEXT NOT NULL, body TEXT NOT NULL, attributes TEXT,
+            seq INTEGER PRIMARY KEY, message_id TEXT NOT NULL, queue TEXT NOT NULL, body TEXT NOT NULL, attributes TEXT,
             group_id TEXT, deduplication_id TEXT, sequence_number TEXT, sent_at_ms INTEGER NOT NULL,
             visible_after_ms INTEGER NOT NULL, receive_count INTEGER NOT NULL, first_receive_ms INTEGER,
             dead_letter_source_arn TEXT);
@@ -66,6 +66,13 @@ internal sealed class StateDatabase : IDisposable
         {
             connection.Dispose();
             throw new Commands.CommandFailedException($"the state at {path} was written by a newer gymcoach (schema {version}); use that version");
+        }
+
+        if (version == 1)
+        {
+            // Schema 1 keyed messages by their id: a second, randomly written B-tree on every send, receive and delete.
+            Execute(connection, "BEGIN; ALTER TABLE messages RENAME TO messages_v1;" + Schema
+                + "INSERT INTO messages SELECT rowid, * FROM messages_v1; DROP TABLE messages_v1; COMMIT;");
         }
 
         Execute(connection, Schema + $"PRAGMA user_version = {SchemaVersion};");
