@@ -99,8 +99,8 @@ public sealed class EmbeddedQueue : IMessageQueue
         Signal(wake);
         return Task.FromResult<IReadOnlyList<SendOutcome>>(outcomes!);
 
-        void Journal(List<(QueuedMessage Message, long DelayTicks)> messages) =>
-            _journal?.Added(Name, [.. messages.Select(entry => PersistedMessages.From(entry.Message, entry.DelayTicks))]);
+        void Journal(List<(QueuedMessage Message, long DelayTicks)> admitted) =>
+            _journal?.Added(Name, [.. admitted.Select(entry => PersistedMessages.From(entry.Message, entry.DelayTicks))]);
     }
 
     /// <inheritdoc/>

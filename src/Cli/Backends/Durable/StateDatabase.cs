@@ -41,14 +41,11 @@ internal sealed class StateDatabase : IDisposable
     private SqliteTransaction? _current;
     private WalCheckpointer? _checkpointer;
 
-    private StateDatabase(SqliteConnection connection, string path)
+    private StateDatabase(SqliteConnection connection)
     {
         _connection = connection;
-        Path = path;
         _groupCommit = new GroupCommit(CommitGroup);
     }
-
-    public string Path { get; }
 
     public bool IsReadOnly { get; private init; }
 
@@ -56,7 +53,7 @@ internal sealed class StateDatabase : IDisposable
     public static StateDatabase OpenForWriting(string stateDirectory)
     {
         Directory.CreateDirectory(stateDirectory);
-        var path = System.IO.Path.Combine(stateDirectory, FileName);
+        var path = Path.Combine(stateDirectory, FileName);
         var connection = Open(path, SqliteOpenMode.ReadWriteCreate);
         // A page cache and memory map large enough for a long run's state, so upserts seldom read from the file.
         Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456; "
@@ -76,14 +73,14 @@ internal sealed class StateDatabase : IDisposable
         }
 
         Execute(connection, Schema + $"PRAGMA user_version = {SchemaVersion};");
-        return new StateDatabase(connection, path) { _checkpointer = new WalCheckpointer(path) };
+        return new StateDatabase(connection) { _checkpointer = new WalCheckpointer(path) };
     }
 
     /// <summary>Opens the database for reading beside a writer; null when the folder holds none yet.</summary>
     public static StateDatabase? OpenReadOnly(string stateDirectory)
     {
-        var path = System.IO.Path.Combine(stateDirectory, FileName);
-        return File.Exists(path) ? new StateDatabase(Open(path, SqliteOpenMode.ReadOnly), path) { IsReadOnly = true } : null;
+        var path = Path.Combine(stateDirectory, FileName);
+        return File.Exists(path) ? new StateDatabase(Open(path, SqliteOpenMode.ReadOnly)) { IsReadOnly = true } : null;
     }
 
     /// <summary>Runs <paramref name="work"/> atomically, committed when this returns (with other callers' writes: see <see cref="GroupCommit"/>); undone when it throws.</summary>
