@@ -23,6 +23,13 @@ public static class EmulatorPackages
                 return;
             }
 
+            // Test assemblies run in parallel processes, and two npm ci in one folder break each other (ENOTEMPTY).
+            using var installer = await TakeInstallerLockAsync(cancellationToken);
+            if (File.Exists(Path.Combine(NodeModules, ".package-lock.json")))
+            {
+                return;
+            }
+
             RequireTool("node", "Node.js 20 or later (https://nodejs.org, or the Debian package nodejs)");
             RequireTool("npm", "npm (it comes with Node.js)");
             var start = new ProcessStartInfo("npm", "ci --no-audit --no-fund --loglevel=error")
@@ -43,6 +50,24 @@ public static class EmulatorPackages
         finally
         {
             InstallLock.Release();
+        }
+    }
+
+    // An exclusive lock on a file beside the lockfile (flock on Unix), released when the holder ends, even killed.
+    private static async Task<FileStream> TakeInstallerLockAsync(CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(Directory, ".install.lock");
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                // Another process installs: wait for it, then find the packages there.
+                await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+            }
         }
     }
 
