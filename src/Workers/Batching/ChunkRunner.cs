@@ -135,8 +135,7 @@ internal static class ChunkRunner
                 continue;
             }
 
-            // A record without an id cannot have been failed by the scope (failures are keyed by id).
-            if (failures.Count > 0 && records[index].MessageId is { } messageId && failures.TryGetValue(messageId, out var error))
+            if (failures.Count > 0 && failures.TryGetValue(records[index], out var error))
             {
                 Fail(run, chunkIndex, index, error, ref poison);
             }

@@ -70,6 +70,25 @@ public sealed class UnreportableFailureTests
         Assert.Equal(1, outcome.Succeeded);
     }
 
+    [Theory]
+    [MemberData(nameof(BlankIds))]
+    public async Task WhenTheCompletionFailsARecordWithoutMessageId_TheWholeInvocationFails(string? blankId)
+    {
+        var harness = new ProcessorHarness();
+        var sqsEvent = SqsEventBuilder.Standard().WithMessage("ok").WithRecord(Record(blankId)).Build();
+        harness.Handler.OnComplete = completion =>
+        {
+            foreach (var message in completion.Handled.Where(message => string.IsNullOrWhiteSpace(message.MessageId)))
+            {
+                completion.Fail(message, new TimeoutException("conditional write throttled"));
+            }
+        };
+
+        var error = await Assert.ThrowsAsync<UnreportableFailureException>(() => harness.RunAsync(sqsEvent));
+
+        Assert.Equal(1, error.FailureCount);
+    }
+
     private static SqsMessage Record(string? messageId) => new()
     {
         MessageId = messageId!,
