@@ -19,17 +19,22 @@ internal sealed class ProduceCommand : ICommand
 
     public string Summary => "Post a file of events (NDJSON: CloudEvents or workout JSON, one a line) to the HTTP API";
 
-    public string Usage => "gymcoach produce --api URL --key KEY --input FILE.ndjson [--concurrency N]";
+    public string Usage => "gymcoach produce --api URL --key-file FILE|--key KEY --input FILE.ndjson [--concurrency N]";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         var reader = new ArgumentReader(args, new HashSet<string>(StringComparer.Ordinal));
         var api = reader.String("api") ?? throw new UsageException("--api is required, e.g. --api http://127.0.0.1:8080");
-        var key = reader.String("key") ?? Environment.GetEnvironmentVariable("GYMCOACH_API_KEY")
-            ?? throw new UsageException("--key is required (or GYMCOACH_API_KEY)");
+        var key = await CommandLineApiKey.ReadAsync(reader, "key", cancellationToken)
+            ?? throw new UsageException($"--key-file (or --key, or {CommandLineApiKey.EnvironmentVariable}) is required");
         var input = reader.String("input") ?? throw new UsageException("--input is required");
         var concurrency = reader.Int("concurrency", 4, 1, 64);
         reader.EnsureAllUsed();
+        if (key.IsInProcessList)
+        {
+            await System.Console.Error.WriteLineAsync(key.ProcessListWarning("produce"));
+        }
+
         if (!Uri.TryCreate(api.EndsWith('/') ? api : api + "/", UriKind.Absolute, out var baseAddress) || baseAddress.Scheme is not ("http" or "https"))
         {
             throw new UsageException($"--api must be an http or https URL, was '{api}'");
@@ -43,7 +48,7 @@ internal sealed class ProduceCommand : ICommand
         var totalLines = File.ReadLines(input).Count(line => !string.IsNullOrWhiteSpace(line));
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         using var client = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        client.DefaultRequestHeaders.Add("X-Api-Key", key.Key);
 
         var tally = new ProduceTally();
         var clock = Stopwatch.StartNew();

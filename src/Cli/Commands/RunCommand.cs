@@ -25,7 +25,7 @@ internal sealed class RunCommand : ICommand
         var backendName = BackendOptions.ReadBackend(reader);
         var timeouts = WorkerTimeouts.Read(reader, backendName);
         var keysFile = reader.String("keys");
-        var key = keysFile is null ? await RunApiKey.ReadAsync(reader, cancellationToken) : null;
+        var key = keysFile is null ? await CommandLineApiKey.ReadAsync(reader, "api-key", cancellationToken) : null;
         if (keysFile is not null && (reader.String("api-key") ?? reader.String("api-key-file")) is not null)
         {
             throw new UsageException("give either --api-key, --api-key-file or --keys, not more than one");
@@ -55,8 +55,7 @@ internal sealed class RunCommand : ICommand
         reader.EnsureAllUsed();
         if (key is { IsInProcessList: true })
         {
-            await System.Console.Error.WriteLineAsync(
-                $"gymcoach run: warning: --api-key is visible to other users in the process list (ps); give the key with --api-key-file FILE or {RunApiKey.EnvironmentVariable} instead");
+            await System.Console.Error.WriteLineAsync(key.ProcessListWarning("run"));
         }
 
         var logger = CliLogging.Create(backendOptions.Verbose, logFormat);

@@ -52,9 +52,13 @@ public sealed class ProduceCommandTests : IAsyncLifetime
         var input = Path.Combine(_directory, "events.ndjson");
         await File.WriteAllLinesAsync(input, lines);
 
-        var result = await CliProcess.RunAsync(null, "produce", "--api", _api!.BaseAddress.ToString(), "--key", Key, "--input", input, "--concurrency", "3");
+        var keyFile = Path.Combine(_directory, "producer.key");
+        await File.WriteAllTextAsync(keyFile, Key + "\n");
+
+        var result = await CliProcess.RunAsync(null, "produce", "--api", _api!.BaseAddress.ToString(), "--key-file", keyFile, "--input", input, "--concurrency", "3");
 
         Assert.Equal(1, result.ExitCode);
+        Assert.DoesNotContain("process list", result.StandardError, StringComparison.Ordinal);
         Assert.Contains("151 of 153 lines accepted, 2 rejected", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("gymcoach produce: 2 lines rejected: 10, 31", result.StandardError, StringComparison.Ordinal);
         Assert.Contains("line 10: 400 The request has invalid fields: exercises[0].sets[0].reps", result.StandardError, StringComparison.Ordinal);
@@ -70,18 +74,22 @@ public sealed class ProduceCommandTests : IAsyncLifetime
         var input = Path.Combine(_directory, "one.ndjson");
         await File.WriteAllTextAsync(input, WorkoutJson("w-1", 5) + "\n");
 
-        var result = await CliProcess.RunAsync(null, "produce", "--api", _api!.BaseAddress.ToString(), "--key", "wrong", "--input", input);
+        var result = await CliProcess.RunAsync(null, "produce", "--api", _api!.BaseAddress.ToString(), "--key", "gck_not_a_known_key", "--input", input);
 
         Assert.Equal(1, result.ExitCode);
+        Assert.Contains("gymcoach produce: warning: --key is visible to other users in the process list", result.StandardError, StringComparison.Ordinal);
         Assert.Contains("gymcoach produce: the API refused the key: 401", result.StandardError, StringComparison.Ordinal);
         Assert.Empty(await ReceiveAllAsync(_writes));
     }
 
     [Theory]
-    [InlineData("--key", "k", "--input", "x.ndjson")]
-    [InlineData("--api", "ftp://host", "--key", "k", "--input", "x.ndjson")]
-    [InlineData("--api", "http://127.0.0.1:1", "--key", "k", "--input", "/no/such/file")]
-    [InlineData("--api", "http://127.0.0.1:1", "--key", "k", "--input", "x", "--concurrency", "0")]
+    [InlineData("--key", Key, "--input", "x.ndjson")]
+    [InlineData("--api", "ftp://host", "--key", Key, "--input", "x.ndjson")]
+    [InlineData("--api", "http://127.0.0.1:1", "--key", Key, "--input", "/no/such/file")]
+    [InlineData("--api", "http://127.0.0.1:1", "--key", Key, "--input", "x", "--concurrency", "0")]
+    [InlineData("--api", "http://127.0.0.1:1", "--key", "short", "--input", "x.ndjson")]
+    [InlineData("--api", "http://127.0.0.1:1", "--key", Key, "--key-file", "k.key", "--input", "x.ndjson")]
+    [InlineData("--api", "http://127.0.0.1:1", "--key-file", "/no/such/key", "--input", "x.ndjson")]
     public async Task BadArguments_ExitWith2(params string[] args)
     {
         var result = await CliProcess.RunAsync(null, ["produce", .. args]);
