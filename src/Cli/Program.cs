@@ -10,6 +10,6 @@ Console.CancelKeyPress += (_, e) =>
 
 ICommand[] commands =
 [
-    new DemoCommand(), new RunCommand(), new ProduceCommand(), new InvokeCommand(), new AnalyticsCommand(), new QueuesCommand(), new DlqCommand(), new RebuildCommand(),
+    new DemoCommand(), new RunCommand(), new ProduceCommand(), new InvokeCommand(), new AnalyticsCommand(), new ProfileCommand(), new QueuesCommand(), new DlqCommand(), new RebuildCommand(),
 ];
 return await new CommandLineApp(commands, Console.Error).RunAsync(args, stopping.Token);

@@ -12,7 +12,7 @@ using Serilog;
 
 namespace GymCoach.Cli.Hosting;
 
-/// <summary>The ingest API in front of the local pipeline: both share the backend, and the analytics cache that recomputes refresh.</summary>
+/// <summary>The ingest API in front of the local pipeline: both share the backend, and the analytics cache that recomputes refresh; the dashboard shows every cache.</summary>
 internal sealed class ApiServer(IBackend backend, ApiServerSettings settings, Serilog.ILogger logger, bool verbose) : IAsyncDisposable
 {
     /// <summary>The key's name: events it posts have the source <c>gymcoach/ingest/dev</c>.</summary>
@@ -58,7 +58,8 @@ internal sealed class ApiServer(IBackend backend, ApiServerSettings settings, Se
         }
 
         _workers = _pipeline.RunAsync(_workersStopping.Token);
-        var sampler = new PipelineSampler(_pipeline, backend, cache, TimeProvider.System);
+        var readCaches = new ReadCaches(backend.Store, new CacheOptions());
+        var sampler = new PipelineSampler(_pipeline, backend, cache, TimeProvider.System, readCaches: readCaches);
         _sampler = sampler;
         _sampling = sampler.RunAsync(_samplerStopping.Token);
         var options = new IngestApiOptions
@@ -80,7 +81,7 @@ internal sealed class ApiServer(IBackend backend, ApiServerSettings settings, Se
         };
         _writesPublisher = new SqsBatchPublisher(backend.WritesQueue);
         _analyticsPublisher = new SqsBatchPublisher(backend.AnalyticsQueue);
-        var ingest = IngestBackend.Batched(_writesPublisher, _analyticsPublisher, backend.Store, new AnalyticsReader(backend.Store, cache));
+        var ingest = IngestBackend.Batched(_writesPublisher, _analyticsPublisher, backend.Store, new AnalyticsReader(backend.Store, cache)) with { ReadCaches = readCaches };
         if (settings.MetricsFile is { } metricsFile)
         {
             ingest = ingest with { Metrics = StartMetrics(metricsFile, cache) };

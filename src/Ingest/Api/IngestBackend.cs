@@ -1,6 +1,7 @@
 using GymCoach.Contracts.Queueing;
 using GymCoach.Contracts.Storage;
 using GymCoach.Ingest.Api.Sending;
+using GymCoach.Workers.Caching;
 using GymCoach.Workers.Publishing;
 using GymCoach.Workers.Metrics;
 using GymCoach.Workers.ReadSide;
@@ -20,8 +21,12 @@ public sealed record IngestBackend(
     IItemStore Store,
     AnalyticsReader AnalyticsReader)
 {
-    /// <summary>Where the API records <c>ApiRequests</c> and <c>ApiLatency</c>; null records nothing.</summary>
+    /// <summary>Where the API records <c>ApiRequests</c> and <c>ApiLatency</c>, and the read caches' <c>CacheHits</c> and <c>CacheMisses</c>; null records nothing.</summary>
     public MetricsRecorder? Metrics { get; init; }
+
+    /// <summary>The profile, exercise library and plan caches; null gives the API its own over <see cref="Store"/> with default <see cref="CacheOptions"/>.</summary>
+    /// <remarks>Pass one to look at its hit and miss counts from outside (the local dashboard, tests).</remarks>
+    public ReadCaches? ReadCaches { get; init; }
 
     /// <summary>Publishes through the auto-batching publishers, which the caller owns and disposes (flushing them) after the API stops.</summary>
     public static IngestBackend Batched(SqsBatchPublisher writes, SqsBatchPublisher analytics, IItemStore store, AnalyticsReader analyticsReader) =>

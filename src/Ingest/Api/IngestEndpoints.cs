@@ -4,6 +4,8 @@ using GymCoach.Ingest.Api.Reads;
 using GymCoach.Ingest.Api.Security;
 using GymCoach.Ingest.Api.Writes;
 using GymCoach.Workers.Analytics;
+using GymCoach.Workers.Plans;
+using GymCoach.Workers.ReadSide;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -11,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GymCoach.Ingest.Api;
 
-/// <summary>Maps the ingest API: the producers' writes and analytics reads under <c>/v1</c>, and <c>/health</c> and <c>/ready</c>.</summary>
+/// <summary>Maps the ingest API: the producers' writes and the reads under <c>/v1</c>, and <c>/health</c> and <c>/ready</c>.</summary>
 public static class IngestEndpoints
 {
     private const string Json = "application/json";
@@ -24,6 +26,8 @@ public static class IngestEndpoints
         var services = app.ServiceProvider;
         var pipeline = services.GetRequiredService<WritePipeline>();
         var analytics = services.GetRequiredService<AnalyticsEndpoint>();
+        var profiles = services.GetRequiredService<ProfileEndpoint>();
+        var library = services.GetRequiredService<LibraryEndpoints>();
         var readiness = services.GetRequiredService<ReadinessProbe>();
         var authenticator = services.GetRequiredService<ApiKeyAuthenticator>();
         var rateLimiter = services.GetRequiredService<ApiKeyRateLimiter>();
@@ -82,6 +86,35 @@ public static class IngestEndpoints
             .AuthProblems()
             .RequireApiKey(ApiOperation.AnalyticsRead, authenticator, rateLimiter, failures);
 
+        v1.MapGet("/users/{userId}/profile", (string userId, HttpContext http, CancellationToken cancellationToken) => profiles.GetAsync(userId, http, cancellationToken))
+            .WithName("GetProfile")
+            .WithSummary("A user's profile, as the workers last stored it")
+            .WithDescription("Served cache-first: up to 5 minutes older than the newest processed update. Sends an ETag (If-None-Match gives 304) and Cache-Control: private, no-cache.")
+            .Produces<ProfileDocument>(StatusCodes.Status200OK)
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .AuthProblems()
+            .RequireApiKey(ApiOperation.ProfilesRead, authenticator, rateLimiter, failures);
+
+        v1.MapGet("/exercises", (HttpContext http) => library.GetExercises(http))
+            .WithName("GetExercises")
+            .WithSummary("The exercise library: the ids workouts log exercises by, with names and classification")
+            .WithDescription("Static. Sends a strong ETag (If-None-Match gives 304) and Cache-Control: public, max-age=3600.")
+            .Produces<ExerciseLibraryDocument>(StatusCodes.Status200OK)
+            .Produces(StatusCodes.Status304NotModified)
+            .AuthProblems()
+            .RequireAnyApiKey(authenticator, rateLimiter, failures);
+
+        v1.MapGet("/plans", (HttpContext http) => library.GetPlans(http))
+            .WithName("GetPlans")
+            .WithSummary("Workout plan templates: well-known programmes, versioned, naming exercise library ids")
+            .WithDescription("Static. Sends a strong ETag (If-None-Match gives 304) and Cache-Control: public, max-age=3600.")
+            .Produces<PlanLibraryDocument>(StatusCodes.Status200OK)
+            .Produces(StatusCodes.Status304NotModified)
+            .AuthProblems()
+            .RequireAnyApiKey(authenticator, rateLimiter, failures);
+
         app.MapGet("/health", () => TypedResults.Bytes(Healthy, Json))
             .WithName("Health")
             .WithSummary("Liveness: the process serves requests")
@@ -105,6 +138,16 @@ public static class IngestEndpoints
         builder
             .WithMetadata(new ApiOperationMetadata(ApiOperations.Name(operation)))
             .AddEndpointFilter(new ApiKeyFilter(operation, authenticator, rateLimiter, failures));
+
+    /// <summary>Any valid key may call the endpoint (the data is the same for everyone); the lockout and rate limits still apply.</summary>
+    private static RouteHandlerBuilder RequireAnyApiKey(
+        this RouteHandlerBuilder builder,
+        ApiKeyAuthenticator authenticator,
+        ApiKeyRateLimiter rateLimiter,
+        FailedAuthenticationLimiter failures) =>
+        builder
+            .WithMetadata(new ApiOperationMetadata(Operation: null))
+            .AddEndpointFilter(new ApiKeyFilter(ApiOperation.None, authenticator, rateLimiter, failures));
 
     private static RouteHandlerBuilder WriteProblems(this RouteHandlerBuilder builder) =>
         builder

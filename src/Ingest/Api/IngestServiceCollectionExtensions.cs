@@ -6,6 +6,10 @@ using GymCoach.Ingest.Api.Reads;
 using GymCoach.Ingest.Api.Security;
 using GymCoach.Ingest.Api.Writes;
 using GymCoach.Workers.Analytics;
+using GymCoach.Workers.Caching;
+using GymCoach.Workers.Metrics;
+using GymCoach.Workers.Plans;
+using GymCoach.Workers.ReadSide;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -24,6 +28,16 @@ public static class IngestServiceCollectionExtensions
         services.TryAddSingleton(options);
         services.TryAddSingleton(backend);
         services.TryAddSingleton(backend.AnalyticsReader);
+        var readCaches = backend.ReadCaches ?? new ReadCaches(backend.Store, new CacheOptions());
+        services.TryAddSingleton(readCaches);
+        if (backend.Metrics is { } metrics)
+        {
+            // Every host of the API reports these caches the same way; the analytics cache is the host's, shared with the workers, so it reports that one.
+            metrics.AddSource(new CacheMetricsSource(() => readCaches.Profiles.Statistics));
+            metrics.AddSource(new CacheMetricsSource(() => readCaches.Exercises.Statistics));
+            metrics.AddSource(new CacheMetricsSource(() => readCaches.Plans.Statistics));
+        }
+
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ApiKeyAuthenticator>();
         services.TryAddSingleton<ApiKeyRateLimiter>();
@@ -33,6 +47,8 @@ public static class IngestServiceCollectionExtensions
             provider.GetRequiredService<IngestBackend>().Store, provider.GetRequiredService<IngestApiOptions>(), provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<WritePipeline>();
         services.TryAddSingleton<AnalyticsEndpoint>();
+        services.TryAddSingleton<ProfileEndpoint>();
+        services.TryAddSingleton<LibraryEndpoints>();
         services.TryAddSingleton<ReadinessProbe>();
         services.TryAddSingleton<IngestMiddleware>();
 
@@ -42,6 +58,8 @@ public static class IngestServiceCollectionExtensions
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, IngestJsonContext.Default);
             json.SerializerOptions.TypeInfoResolverChain.Insert(1, EventJsonContext.Default);
             json.SerializerOptions.TypeInfoResolverChain.Insert(2, AnalyticsJsonContext.Default);
+            json.SerializerOptions.TypeInfoResolverChain.Insert(3, ReadSideJsonContext.Default);
+            json.SerializerOptions.TypeInfoResolverChain.Insert(4, PlanJsonContext.Default);
         });
         services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer<ApiKeySecurityTransformer>());
         return services;

@@ -6,10 +6,10 @@ public sealed class CacheOptions
     /// <summary>The smallest capacity the underlying LRU supports (one item each in its hot, warm and cold queues).</summary>
     public const int MinimumCapacity = 3;
 
-    /// <summary>How long a user's cached data (analytics) lives after it was written. Default 5 minutes.</summary>
+    /// <summary>How long a user's cached data (analytics, profile) lives after it was written. Default 5 minutes.</summary>
     public TimeSpan UserDataTtl { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How long static data (the exercise library) lives after it was written. Default 1 hour.</summary>
+    /// <summary>How long static data (the exercise library, the plans) lives after it was written. Default 1 hour.</summary>
     public TimeSpan StaticDataTtl { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>The most entries each cache holds before the least recently used are evicted. Default 1000.</summary>

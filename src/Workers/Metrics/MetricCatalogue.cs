@@ -2,8 +2,8 @@ namespace GymCoach.Workers.Metrics;
 
 /// <summary>Every metric the pipeline emits, in the CloudWatch namespace <see cref="Namespace"/>: the one list the EMF writer, the dashboard and the alarms follow.</summary>
 /// <remarks>
-/// Worker metrics carry <c>FunctionName</c> and <c>QueueName</c>; the rest carry <c>FunctionName</c> only, and API
-/// requests add <c>StatusClass</c>. Latencies are distributions (values kept, so CloudWatch computes percentiles);
+/// Worker metrics carry <c>FunctionName</c> and <c>QueueName</c>; the rest carry <c>FunctionName</c> only, API
+/// requests add <c>StatusClass</c> and cache lookups <c>CacheType</c>. Latencies are distributions (values kept, so CloudWatch computes percentiles);
 /// everything else is a counter summed per flush.
 /// </remarks>
 public static class MetricCatalogue
@@ -13,6 +13,7 @@ public static class MetricCatalogue
     private static readonly string[] Function = [MetricDimensions.FunctionName];
     private static readonly string[] Worker = [MetricDimensions.FunctionName, MetricDimensions.QueueName];
     private static readonly string[] Api = [MetricDimensions.FunctionName, MetricDimensions.StatusClass];
+    private static readonly string[] Cache = [MetricDimensions.FunctionName, MetricDimensions.CacheType];
 
     public static readonly MetricDefinition MessagesReceived = new(
         0, "MessagesReceived", MetricUnit.Count, MetricKind.Counter, Worker, "Messages delivered to the worker in its invocations' events.");
@@ -47,10 +48,12 @@ public static class MetricCatalogue
         9, "AnalyticsRecomputes", MetricUnit.Count, MetricKind.Counter, Function, "Users' analytics documents recomputed and stored.");
 
     public static readonly MetricDefinition CacheHits = new(
-        10, "CacheHits", MetricUnit.Count, MetricKind.Counter, Function, "Analytics reads answered from the in-process cache.");
+        10, "CacheHits", MetricUnit.Count, MetricKind.Counter, Cache,
+        "Reads answered from an in-process cache, by cache type (analytics, profile, exercises, plans).");
 
     public static readonly MetricDefinition CacheMisses = new(
-        11, "CacheMisses", MetricUnit.Count, MetricKind.Counter, Function, "Analytics reads that went to the store.");
+        11, "CacheMisses", MetricUnit.Count, MetricKind.Counter, Cache,
+        "Reads an in-process cache could not answer (absent or expired), by cache type: they went to the store or the built-in library.");
 
     public static readonly MetricDefinition StoreLatency = new(
         12, "StoreLatency", MetricUnit.Milliseconds, MetricKind.Distribution, Function, "Duration of one store call (get, write, query), retries included.");

@@ -11,4 +11,7 @@ public static class MetricDimensions
 
     /// <summary>An HTTP status class: <c>2xx</c>, <c>3xx</c>, <c>4xx</c> or <c>5xx</c>.</summary>
     public const string StatusClass = "StatusClass";
+
+    /// <summary>The kind of in-process cache: <c>analytics</c>, <c>profile</c>, <c>exercises</c> or <c>plans</c> (<see cref="Caching.CacheTypes"/>).</summary>
+    public const string CacheType = "CacheType";
 }

@@ -50,8 +50,9 @@ public sealed class MetricsRecorder
     /// <summary>Adds <paramref name="value"/> to a counter, or one value to a distribution.</summary>
     /// <param name="queueName">Required for metrics with the <c>QueueName</c> dimension, refused for the others.</param>
     /// <param name="statusClass">Required for metrics with the <c>StatusClass</c> dimension, refused for the others.</param>
+    /// <param name="cacheType">Required for metrics with the <c>CacheType</c> dimension, refused for the others.</param>
     /// <exception cref="ArgumentException">The metric is not the catalogue's, a dimension value is missing or extra, or the value is not finite.</exception>
-    public void Record(MetricDefinition metric, double value, string? queueName = null, string? statusClass = null)
+    public void Record(MetricDefinition metric, double value, string? queueName = null, string? statusClass = null, string? cacheType = null)
     {
         ArgumentNullException.ThrowIfNull(metric);
         if (!MetricCatalogue.Contains(metric))
@@ -64,7 +65,7 @@ public sealed class MetricsRecorder
             throw new ArgumentOutOfRangeException(nameof(value), value, $"{metric.Name} needs a finite value.");
         }
 
-        var key = KeyOf(metric, queueName, statusClass);
+        var key = KeyOf(metric, queueName, statusClass, cacheType);
         lock (_lock)
         {
             if (!_series.TryGetValue(key, out var series))
@@ -77,7 +78,7 @@ public sealed class MetricsRecorder
     }
 
     /// <summary>Records a duration in milliseconds; the metric's unit must be milliseconds.</summary>
-    public void Record(MetricDefinition metric, TimeSpan duration, string? queueName = null, string? statusClass = null)
+    public void Record(MetricDefinition metric, TimeSpan duration, string? queueName = null, string? statusClass = null, string? cacheType = null)
     {
         ArgumentNullException.ThrowIfNull(metric);
         if (metric.Unit != MetricUnit.Milliseconds)
@@ -85,7 +86,7 @@ public sealed class MetricsRecorder
             throw new ArgumentException($"{metric.Name} is measured in {metric.Unit.ToEmfName()}, not in time.", nameof(metric));
         }
 
-        Record(metric, duration.TotalMilliseconds, queueName, statusClass);
+        Record(metric, duration.TotalMilliseconds, queueName, statusClass, cacheType);
     }
 
     /// <summary>Samples the sources, writes everything recorded since the last flush as EMF lines and forgets it.</summary>
@@ -128,19 +129,22 @@ public sealed class MetricsRecorder
         return written;
     }
 
-    private SeriesKey KeyOf(MetricDefinition metric, string? queueName, string? statusClass)
+    private SeriesKey KeyOf(MetricDefinition metric, string? queueName, string? statusClass, string? cacheType)
     {
         var wantsQueue = false;
         var wantsStatus = false;
+        var wantsCache = false;
         foreach (var dimension in metric.Dimensions)
         {
             wantsQueue |= dimension == MetricDimensions.QueueName;
             wantsStatus |= dimension == MetricDimensions.StatusClass;
+            wantsCache |= dimension == MetricDimensions.CacheType;
         }
 
         CheckDimension(metric, MetricDimensions.QueueName, wantsQueue, queueName);
         CheckDimension(metric, MetricDimensions.StatusClass, wantsStatus, statusClass);
-        return new SeriesKey(string.Join(',', metric.Dimensions), FunctionName, queueName, statusClass);
+        CheckDimension(metric, MetricDimensions.CacheType, wantsCache, cacheType);
+        return new SeriesKey(string.Join(',', metric.Dimensions), FunctionName, queueName, statusClass, cacheType);
     }
 
     private static void CheckDimension(MetricDefinition metric, string dimension, bool wanted, string? value)

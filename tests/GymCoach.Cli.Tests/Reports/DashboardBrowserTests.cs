@@ -35,6 +35,13 @@ public sealed class DashboardBrowserTests : IAsyncLifetime, IAsyncDisposable
             response.EnsureSuccessStatusCode();
         }
 
+        // And of the static documents, so the read-cache table has a row with hits for each.
+        foreach (var path in (string[])["v1/exercises", "v1/exercises", "v1/plans", "v1/plans"])
+        {
+            using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
+            response.EnsureSuccessStatusCode();
+        }
+
         await WaitUntilAsync(_server, snapshot => snapshot.Samples.Any(static sample => sample.CacheHitRate is not null), "a sample with cache reads");
     }
 
@@ -74,6 +81,19 @@ public sealed class DashboardBrowserTests : IAsyncLifetime, IAsyncDisposable
 
         Assert.True(Figure(dom, "writesProcessed") > 0, dom);
         Assert.True(Figure(dom, "averageThroughput") > 0, dom);
+    }
+
+    [Fact]
+    public async Task Dashboard_ShowsEachCacheTypesHitsAndMisses()
+    {
+        var dom = await Chromium.DumpDomAsync(new Uri(_server!.BaseAddress, "dashboard").ToString());
+
+        foreach (var type in (string[])["analytics", "profile", "exercises", "plans"])
+        {
+            Assert.Matches($"""<tr data-cache="{type}"><td>{type}</td><td>[0-9,]+</td><td>[0-9,]+</td><td>[^<]+</td></tr>""", dom);
+        }
+
+        Assert.Contains("""<tr data-cache="plans"><td>plans</td><td>1</td><td>1</td><td>50.0%</td></tr>""", dom, StringComparison.Ordinal);
     }
 
     [Fact]

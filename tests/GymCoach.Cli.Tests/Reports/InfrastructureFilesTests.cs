@@ -54,6 +54,16 @@ public sealed class InfrastructureFilesTests
     }
 
     [Fact]
+    public void TheDashboard_ShowsCacheHitsAndMisses_PerCacheType_OfTheStagesFunctions()
+    {
+        var text = File.ReadAllText(DashboardPath);
+
+        Assert.Equal([MetricDimensions.FunctionName, MetricDimensions.CacheType], MetricCatalogue.CacheHits.Dimensions);
+        Assert.Contains("""SEARCH('{GymCoach,FunctionName,CacheType} MetricName=\"CacheHits\" ${Stage}', 'Sum', 60)""", text, StringComparison.Ordinal);
+        Assert.Contains("""SEARCH('{GymCoach,FunctionName,CacheType} MetricName=\"CacheMisses\" ${Stage}', 'Sum', 60)""", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EveryAlarm_NamesOnlyCatalogueSqsOrLambdaMetrics_AndTheStageGoesThroughFnSub()
     {
         using var alarms = JsonDocument.Parse(File.ReadAllText(AlarmsPath));

@@ -77,7 +77,7 @@ public sealed class HealthAndOpenApiTests
         var paths = document.RootElement.GetProperty("paths");
         var listed = paths.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(
-            ["/health", "/ready", "/v1/analytics/recompute", "/v1/profiles", "/v1/users/{userId}/analytics", "/v1/workouts", "/v1/workouts:batch"],
+            ["/health", "/ready", "/v1/analytics/recompute", "/v1/exercises", "/v1/plans", "/v1/profiles", "/v1/users/{userId}/analytics", "/v1/users/{userId}/profile", "/v1/workouts", "/v1/workouts:batch"],
             listed);
         Assert.True(paths.GetProperty("/v1/workouts").GetProperty("post").TryGetProperty("requestBody", out _));
         var post = paths.GetProperty("/v1/workouts").GetProperty("post");
@@ -88,5 +88,12 @@ public sealed class HealthAndOpenApiTests
         var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
         Assert.True(schemas.TryGetProperty("WorkoutLogged", out _));
         Assert.True(schemas.TryGetProperty("AnalyticsDocument", out _));
+        Assert.True(schemas.TryGetProperty("ProfileDocument", out _));
+        Assert.True(schemas.TryGetProperty("ExerciseLibraryDocument", out _));
+        Assert.True(schemas.TryGetProperty("PlanLibraryDocument", out _));
+        Assert.Contains("'profiles:read'", paths.GetProperty("/v1/users/{userId}/profile").GetProperty("get").GetProperty("description").GetString(), StringComparison.Ordinal);
+        var plans = paths.GetProperty("/v1/plans").GetProperty("get");
+        Assert.True(plans.TryGetProperty("security", out _));
+        Assert.Contains("Needs a valid API key (any operation).", plans.GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 }

@@ -9,6 +9,7 @@ internal static class Keys
     public const string OtherWriter = "gck_test_other_writer_key";
     public const string Reader = "gck_test_reader_key";
     public const string Limited = "gck_test_limited_key";
+    public const string ProfileReader = "gck_test_profile_reader_key";
 
     public static IList<ApiKeyOptions> All() =>
     [
@@ -16,6 +17,7 @@ internal static class Keys
         Key("other-writer", OtherWriter, 10_000, ApiOperations.WorkoutsWrite),
         Key("reader", Reader, 10_000, ApiOperations.AnalyticsRead),
         Key("limited", Limited, 1, [.. ApiOperations.All]),
+        Key("profile-reader", ProfileReader, 10_000, ApiOperations.ProfilesRead),
     ];
 
     private static ApiKeyOptions Key(string name, string key, int perSecond, params string[] operations) => new()

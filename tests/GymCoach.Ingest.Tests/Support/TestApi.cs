@@ -19,8 +19,9 @@ internal sealed class TestApi : IAsyncDisposable
     private readonly IngestApiHost _host;
     private readonly List<HttpClient> _clients = [];
 
-    private TestApi(IngestApiHost host, EmbeddedQueue writes, EmbeddedQueue analytics, IItemStore store, AnalyticsCache cache)
+    private TestApi(IngestApiHost host, EmbeddedQueue writes, EmbeddedQueue analytics, IItemStore store, AnalyticsCache cache, ReadCaches readCaches)
     {
+        ReadCaches = readCaches;
         _host = host;
         WritesQueue = writes;
         AnalyticsQueue = analytics;
@@ -36,6 +37,9 @@ internal sealed class TestApi : IAsyncDisposable
 
     public AnalyticsCache Cache { get; }
 
+    /// <summary>The profile, exercise library and plan caches the API serves from.</summary>
+    public ReadCaches ReadCaches { get; }
+
     public Uri BaseAddress => _host.BaseAddress;
 
     /// <summary>Starts an API; <paramref name="configure"/> changes its options, <paramref name="store"/> and <paramref name="writesPublisher"/> replace the real ones.</summary>
@@ -50,6 +54,7 @@ internal sealed class TestApi : IAsyncDisposable
         var analytics = new EmbeddedQueue(new EmbeddedQueueOptions { Name = "test-analytics" });
         store ??= new EmbeddedItemStore();
         var cache = new AnalyticsCache(new CacheOptions());
+        var readCaches = new ReadCaches(store, new CacheOptions());
         var options = new IngestApiOptions { ApiKeys = Keys.All() };
         configure?.Invoke(options);
         var backend = new IngestBackend(
@@ -60,9 +65,10 @@ internal sealed class TestApi : IAsyncDisposable
             new AnalyticsReader(store, cache))
         {
             Metrics = metrics,
+            ReadCaches = readCaches,
         };
         var host = await IngestApiHost.StartAsync(options, backend, port: 0, configureLogging: null, mapEndpoints, CancellationToken.None);
-        return new TestApi(host, writes, analytics, store, cache);
+        return new TestApi(host, writes, analytics, store, cache, readCaches);
     }
 
     /// <summary>A client sending <paramref name="apiKey"/> (none when null).</summary>

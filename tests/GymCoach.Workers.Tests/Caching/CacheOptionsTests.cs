@@ -41,6 +41,7 @@ public sealed class CacheOptionsTests
         var options = new CacheOptions { Capacity = 0 };
 
         Assert.Throws<ArgumentException>(() => new AnalyticsCache(options));
-        Assert.Throws<ArgumentException>(() => new ExerciseCache(options));
+        Assert.Throws<ArgumentException>(() => new ProfileCache(options));
+        Assert.Throws<ArgumentException>(() => new StaticDocumentCache(CacheTypes.Plans, () => new CachedJson([]), options));
     }
 }

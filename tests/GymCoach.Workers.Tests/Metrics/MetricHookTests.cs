@@ -4,6 +4,7 @@ using GymCoach.Workers.Batching;
 using GymCoach.Workers.Caching;
 using GymCoach.Workers.Metrics;
 using GymCoach.Workers.Queueing.Sqs;
+using GymCoach.Workers.ReadSide;
 using GymCoach.Workers.Storage;
 using GymCoach.Workers.Storage.Dynamo;
 using GymCoach.Workers.Tests.Batching.Fakes;
@@ -73,10 +74,29 @@ public sealed class MetricHookTests
         await cache.GetOrAddAsync("u1", _ => Task.FromResult<GymCoach.Workers.Analytics.AnalyticsDocument?>(null), CancellationToken.None);
         var second = EmfDocuments.Flush(_recorder);
 
-        Assert.Equal(1, first.Sum("CacheHits", Function));
-        Assert.Equal(1, first.Sum("CacheMisses", Function));
-        Assert.Equal(1, second.Sum("CacheHits", Function));
-        Assert.Equal(0, second.Sum("CacheMisses", Function));
+        Assert.Equal(1, first.Sum("CacheHits", Function, "analytics"));
+        Assert.Equal(1, first.Sum("CacheMisses", Function, "analytics"));
+        Assert.Equal(1, second.Sum("CacheHits", Function, "analytics"));
+        Assert.Equal(0, second.Sum("CacheMisses", Function, "analytics"));
+    }
+
+    [Fact]
+    public void EachCacheSource_ReportsUnderItsOwnCacheType()
+    {
+        var caches = new ReadCaches(new EmbeddedItemStore(), new CacheOptions());
+        _recorder.AddSource(new CacheMetricsSource(() => caches.Plans.Statistics));
+        _recorder.AddSource(new CacheMetricsSource(() => caches.Exercises.Statistics));
+        caches.Plans.Get();
+        caches.Plans.Get();
+        caches.Plans.Get();
+
+        var documents = EmfDocuments.Flush(_recorder);
+
+        Assert.Equal(2, documents.Sum("CacheHits", Function, "plans"));
+        Assert.Equal(1, documents.Sum("CacheMisses", Function, "plans"));
+        Assert.Equal(0, documents.Sum("CacheHits", Function, "exercises"));
+        Assert.Equal(0, documents.Sum("CacheMisses", Function, "exercises"));
+        Assert.All(documents.Roots, root => Assert.Equal(["FunctionName", "CacheType"], EmfDocuments.DimensionNames(root)));
     }
 
     [Fact]

@@ -23,15 +23,15 @@ public sealed class MetricsRecorderTests
         _recorder.Record(MetricCatalogue.MessagesReceived, 50, Queue);
         _recorder.Record(MetricCatalogue.ChunkDuration, TimeSpan.FromMilliseconds(12.5), Queue);
         _recorder.Record(MetricCatalogue.ChunkDuration, TimeSpan.FromMilliseconds(30), Queue);
-        _recorder.Record(MetricCatalogue.CacheHits, 3);
+        _recorder.Record(MetricCatalogue.CacheHits, 3, cacheType: "profile");
 
         var documents = EmfDocuments.Flush(_recorder);
 
         Assert.Equal(2, documents.Lines.Count);
         Assert.Equal(150, documents.Sum("MessagesReceived", Function, Queue));
         Assert.Equal([12.5, 30], documents.Values("ChunkDuration", Function, Queue));
-        Assert.Equal(3, documents.Sum("CacheHits", Function));
-        Assert.Null(documents.Sum("CacheHits", Function, Queue));
+        Assert.Equal(3, documents.Sum("CacheHits", Function, "profile"));
+        Assert.Null(documents.Sum("CacheHits", Function));
     }
 
     [Fact]
@@ -117,10 +117,12 @@ public sealed class MetricsRecorderTests
     {
         Assert.Throws<ArgumentException>(() => _recorder.Record(MetricCatalogue.MessagesReceived, 1));
         Assert.Throws<ArgumentException>(() => _recorder.Record(MetricCatalogue.CacheHits, 1, Queue));
+        Assert.Throws<ArgumentException>(() => _recorder.Record(MetricCatalogue.CacheHits, 1));
+        Assert.Throws<ArgumentException>(() => _recorder.Record(MetricCatalogue.MessagesReceived, 1, Queue, cacheType: "profile"));
         Assert.Throws<ArgumentException>(() => _recorder.Record(MetricCatalogue.ApiRequests, 1));
         Assert.Throws<ArgumentException>(() => _recorder.Record(MetricCatalogue.ApiRequests, 1, statusClass: " "));
-        Assert.Throws<ArgumentOutOfRangeException>(() => _recorder.Record(MetricCatalogue.CacheHits, double.NaN));
-        Assert.Throws<ArgumentException>(() => _recorder.Record(MetricCatalogue.CacheHits, TimeSpan.FromSeconds(1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => _recorder.Record(MetricCatalogue.CacheHits, double.NaN, cacheType: "plans"));
+        Assert.Throws<ArgumentException>(() => _recorder.Record(MetricCatalogue.CacheHits, TimeSpan.FromSeconds(1), cacheType: "plans"));
     }
 
     [Fact]

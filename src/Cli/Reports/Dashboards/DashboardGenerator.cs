@@ -9,8 +9,9 @@ namespace GymCoach.Cli.Reports.Dashboards;
 /// The body keeps <c>${Stage}</c> and <c>${AWS::Region}</c> for the template to substitute
 /// (<c>DashboardBody: !Sub</c> with the file's text). GymCoach metrics can only be named through the catalogue, so a
 /// renamed or removed metric fails the build of this generator, and a test fails when the committed file is stale.
-/// It watches the two worker functions only: the template deploys no API function yet, so the API's latency, requests,
-/// cache hit rate and publisher widgets come back with it.
+/// It watches the two worker functions only: the template deploys no API function yet, so the API's latency, requests
+/// and publisher widgets come back with it. The cache widget finds its series by search, so it shows every function of
+/// the stage that reports a cache (the analytics worker today, the API with it) per cache type.
 /// </remarks>
 internal static class DashboardGenerator
 {
@@ -70,6 +71,13 @@ internal static class DashboardGenerator
             [
                 Labelled(DashboardMetric.Of(MetricCatalogue.PublisherBatchFill, InfraNames.WritesFunction), "writes worker batch fill"),
                 Labelled(DashboardMetric.Of(MetricCatalogue.PublisherFailures, InfraNames.WritesFunction), "writes worker failed entries") with { Stat = "Sum" },
+            ]),
+
+            // By search rather than by name: each function and cache type that reports is a line (analytics, profile, exercises, plans).
+            Widget("Cache hits and misses by cache type", "Sum",
+            [
+                DashboardMetric.Search("hits", MetricCatalogue.CacheHits, InfraNames.Stage),
+                DashboardMetric.Search("misses", MetricCatalogue.CacheMisses, InfraNames.Stage),
             ]),
         };
 

@@ -22,7 +22,7 @@ internal sealed record DashboardMetric
     public bool Visible { get; init; } = true;
 
     /// <summary>A GymCoach metric; only catalogue metrics can be named, with their own dimension set.</summary>
-    public static DashboardMetric Of(MetricDefinition metric, string function, string? queue = null, string? statusClass = null)
+    public static DashboardMetric Of(MetricDefinition metric, string function, string? queue = null, string? statusClass = null, string? cacheType = null)
     {
         var dimensions = new List<(string, string)>();
         foreach (var dimension in metric.Dimensions)
@@ -32,6 +32,7 @@ internal sealed record DashboardMetric
                 MetricDimensions.FunctionName => function,
                 MetricDimensions.QueueName => queue ?? throw new ArgumentException($"{metric.Name} needs a queue", nameof(queue)),
                 MetricDimensions.StatusClass => statusClass ?? throw new ArgumentException($"{metric.Name} needs a status class", nameof(statusClass)),
+                MetricDimensions.CacheType => cacheType ?? throw new ArgumentException($"{metric.Name} needs a cache type", nameof(cacheType)),
                 _ => throw new ArgumentOutOfRangeException(nameof(metric), dimension, "unknown dimension"),
             }));
         }
@@ -48,4 +49,14 @@ internal sealed record DashboardMetric
         new() { Namespace = InfraNames.LambdaNamespace, Name = name, Dimensions = [("FunctionName", function)] };
 
     public static DashboardMetric Math(string id, string expression, string label) => new() { Id = id, Expression = expression, Label = label };
+
+    /// <summary>
+    /// Every series of a GymCoach metric with its full dimension set whose dimension values mention <paramref name="term"/>
+    /// (CloudWatch <c>SEARCH</c>), summed per minute; each series is labelled by its dimension values.
+    /// </summary>
+    public static DashboardMetric Search(string id, MetricDefinition metric, string term) => new()
+    {
+        Id = id,
+        Expression = $"SEARCH('{{{MetricCatalogue.Namespace},{string.Join(',', metric.Dimensions)}}} MetricName=\"{metric.Name}\" {term}', 'Sum', 60)",
+    };
 }

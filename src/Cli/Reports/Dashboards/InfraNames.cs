@@ -10,6 +10,9 @@ internal static class InfraNames
 {
     public const string Region = "${AWS::Region}";
 
+    /// <summary>The stage, which every deployed function's name ends with.</summary>
+    public const string Stage = "${Stage}";
+
     public const string WritesQueue = "gymcoach-writes-${Stage}";
     public const string WritesDeadLetterQueue = "gymcoach-writes-${Stage}-dlq";
     public const string AnalyticsQueue = "gymcoach-analytics-${Stage}";

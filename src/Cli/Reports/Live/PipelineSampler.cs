@@ -2,10 +2,11 @@ using GymCoach.Cli.Backends;
 using GymCoach.Cli.Hosting;
 using GymCoach.Workers.Caching;
 using GymCoach.Workers.EventSource;
+using GymCoach.Workers.ReadSide;
 
 namespace GymCoach.Cli.Reports.Live;
 
-/// <summary>Records a local run once a second from the runners' counters, the four queues' counts and the analytics cache, keeping a bounded window.</summary>
+/// <summary>Records a local run once a second from the runners' counters, the four queues' counts and the caches, keeping a bounded window.</summary>
 internal sealed class PipelineSampler
 {
     /// <summary>How much history the dashboard shows: 15 minutes at one sample a second.</summary>
@@ -16,6 +17,7 @@ internal sealed class PipelineSampler
     private readonly LocalPipeline _pipeline;
     private readonly IBackend _backend;
     private readonly AnalyticsCache _cache;
+    private readonly ReadCaches? _readCaches;
     private readonly TimeProvider _time;
     private readonly int _capacity;
     private readonly Queue<PipelineSample> _samples;
@@ -24,8 +26,10 @@ internal sealed class PipelineSampler
     private Totals _last;
     private PipelineSample? _latest;
 
-    public PipelineSampler(LocalPipeline pipeline, IBackend backend, AnalyticsCache cache, TimeProvider time, TimeSpan? window = null)
+    /// <param name="readCaches">The API's profile, exercise and plan caches, reported beside the analytics cache; null when there is no API.</param>
+    public PipelineSampler(LocalPipeline pipeline, IBackend backend, AnalyticsCache cache, TimeProvider time, TimeSpan? window = null, ReadCaches? readCaches = null)
     {
+        _readCaches = readCaches;
         _pipeline = pipeline;
         _backend = backend;
         _cache = cache;
@@ -144,8 +148,24 @@ internal sealed class PipelineSampler
                 EndToEndP99Ms = Milliseconds(writes.EndToEndLatency.Percentile(99)),
                 InvocationP99Ms = Milliseconds(writes.InvocationDuration.Percentile(99)),
                 CacheHitRate = reads > 0 ? Math.Round((double)_cache.Hits / reads, 3) : null,
+                Caches = [.. Caches().Select(static c => new CacheSummary
+                {
+                    Type = c.CacheType,
+                    Hits = c.Hits,
+                    Misses = c.Misses,
+                    HitRate = c.HitRate is { } rate ? Math.Round(rate, 3) : null,
+                })],
             },
         };
+    }
+
+    private IEnumerable<CacheStatistics> Caches()
+    {
+        yield return new CacheStatistics(CacheTypes.Analytics, _cache.Hits, _cache.Misses);
+        foreach (var statistics in _readCaches?.Statistics() ?? [])
+        {
+            yield return statistics;
+        }
     }
 
     private static TimeSpan? Max(TimeSpan? left, TimeSpan? right) => left > right || right is null ? left : right;

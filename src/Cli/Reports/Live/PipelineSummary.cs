@@ -31,4 +31,7 @@ internal sealed record PipelineSummary
 
     /// <summary>Hits over all analytics reads so far, 0 to 1; null without reads.</summary>
     public double? CacheHitRate { get; init; }
+
+    /// <summary>Every in-process cache's hits and misses so far, by cache type: analytics, then the API's read caches.</summary>
+    public IReadOnlyList<CacheSummary> Caches { get; init; } = [];
 }

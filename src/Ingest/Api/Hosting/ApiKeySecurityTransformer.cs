@@ -13,7 +13,8 @@ internal sealed class ApiKeySecurityTransformer : IOpenApiDocumentTransformer
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Info.Title = "GymCoach ingest API";
-        document.Info.Description = "Producers post workouts, profile updates and recompute requests; each is answered 202 once it is in the queue.";
+        document.Info.Description = "Producers post workouts, profile updates and recompute requests; each is answered 202 once it is in the queue. "
+            + "Reads serve precomputed analytics, profiles, the exercise library and workout plan templates, cache-first with ETags.";
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[SchemeName] = new OpenApiSecurityScheme
@@ -40,7 +41,9 @@ internal sealed class ApiKeySecurityTransformer : IOpenApiDocumentTransformer
                 {
                     operation.Security ??= [];
                     operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, document)] = [] });
-                    operation.Description = $"{operation.Description} Needs an API key allowed '{needs.Operation}'.".TrimStart();
+                    operation.Description = (needs.Operation is null
+                        ? $"{operation.Description} Needs a valid API key (any operation)."
+                        : $"{operation.Description} Needs an API key allowed '{needs.Operation}'.").TrimStart();
                     operation.Parameters ??= [];
                     operation.Parameters.Add(Header(ApiHeaders.CorrelationId, "Travels with the events into every queue and log line; generated when absent, and echoed."));
                     if (description.HttpMethod == "POST")

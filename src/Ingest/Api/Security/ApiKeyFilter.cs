@@ -9,6 +9,7 @@ namespace GymCoach.Ingest.Api.Security;
 /// Admits a request to an endpoint only from an address not locked out for wrong keys (429), with a known key (401),
 /// allowed the endpoint's operation (403), within the key's rate (429).
 /// </summary>
+/// <remarks>With <see cref="ApiOperation.None"/> any valid key is allowed: for data that is the same for every caller (the exercise library, the plans).</remarks>
 internal sealed class ApiKeyFilter(
     ApiOperation operation, ApiKeyAuthenticator authenticator, ApiKeyRateLimiter rateLimiter, FailedAuthenticationLimiter failures) : IEndpointFilter
 {

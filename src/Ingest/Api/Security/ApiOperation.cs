@@ -9,4 +9,5 @@ internal enum ApiOperation
     ProfilesWrite = 2,
     AnalyticsRead = 4,
     AnalyticsRecompute = 8,
+    ProfilesRead = 16,
 }
