@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Publishes the worker Lambdas' bootstrap with Native AOT and zips it for a provided.al2023 function.
+# Publishes a Lambda bootstrap with Native AOT and zips it for a provided.al2023 function: the workers' (both worker
+# functions) or the ingest API's (behind a function URL).
 #
-#   tools/lambda/build.sh [linux-x64|linux-arm64]     (default linux-x64)
+#   tools/lambda/build.sh [linux-x64|linux-arm64] [workers|api]     (defaults linux-x64, workers)
 #
-# Output: artifacts/lambda/publish/<rid>/bootstrap and artifacts/lambda/gymcoach-workers-<x86_64|arm64>.zip with
-# bootstrap at the zip root. Skips the publish when its inputs have not changed since the last one (hash in
+# Output: the workers' artifacts/lambda/publish/<rid>/bootstrap and artifacts/lambda/gymcoach-workers-<x86_64|arm64>.zip,
+# the API's artifacts/lambda/publish/api/<rid>/bootstrap and artifacts/lambda/gymcoach-api-<x86_64|arm64>.zip, each
+# with bootstrap at the zip root. Skips the publish when its inputs have not changed since the last one (hash in
 # artifacts/lambda/publish/<rid>/.inputs.sha256). Native linking needs clang and zlib; as root with apt-get the
 # script installs them (clang zlib1g-dev binutils zip), otherwise it stops and says what to install.
 # linux-arm64 from an x64 machine cross-compiles (clang --target aarch64, lld, the aarch64 toolchain's libraries and an
@@ -13,6 +15,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 rid="${1:-linux-x64}"
+function="${2:-workers}"
 case "$rid" in
   linux-x64) arch=x86_64 ;;
   linux-arm64) arch=arm64 ;;
@@ -20,8 +23,23 @@ case "$rid" in
 esac
 
 out="$root/artifacts/lambda"
-publish="$out/publish/$rid"
-zip_path="$out/gymcoach-workers-$arch.zip"
+case "$function" in
+  workers)
+    project=src/Lambda/GymCoach.Lambda.csproj
+    executable=bootstrap
+    sources=(src/Lambda src/Workers src/Contracts)
+    publish="$out/publish/$rid"
+    ;;
+  api)
+    # The assembly keeps its own name (so both bootstraps' JIT builds fit in one test output); Lambda wants "bootstrap".
+    project=src/IngestLambda/GymCoach.Ingest.Lambda.csproj
+    executable=GymCoach.Ingest.Lambda
+    sources=(src/IngestLambda src/Ingest src/Workers src/Contracts)
+    publish="$out/publish/api/$rid"
+    ;;
+  *) echo "build.sh: unknown function '$function' (use workers or api)" >&2; exit 2 ;;
+esac
+zip_path="$out/gymcoach-$function-$arch.zip"
 stamp="$publish/.inputs.sha256"
 mkdir -p "$out"
 
@@ -61,11 +79,11 @@ inputs_hash() {
   local files
   files="$(
     cd "$root"
-    find src/Lambda src/Workers src/Contracts -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.json' \) \
+    find "${sources[@]}" -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.json' \) \
       -not -path '*/bin/*' -not -path '*/obj/*' -print
     printf '%s\n' Directory.Build.props Directory.Packages.props global.json tools/lambda/build.sh
   )"
-  echo "$rid $(cd "$root" && echo "$files" | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -d' ' -f1)"
+  echo "$function $rid $(cd "$root" && echo "$files" | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -d' ' -f1)"
 }
 
 # One build at a time per checkout: concurrent test runs share artifacts/.
@@ -74,7 +92,7 @@ flock 9
 
 hash="$(inputs_hash)"
 if [ -x "$publish/bootstrap" ] && [ -f "$zip_path" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$hash" ]; then
-  echo "build.sh: $rid bootstrap is up to date" >&2
+  echo "build.sh: $rid $function bootstrap is up to date" >&2
   echo "$publish/bootstrap"
   exit 0
 fi
@@ -87,13 +105,14 @@ if [ "$rid" = linux-arm64 ] && [ "$(uname -m)" != aarch64 ]; then
   extra+=(-p:LinkerFlavor=lld -p:ObjCopyName=aarch64-linux-gnu-objcopy)
 fi
 
-echo "build.sh: publishing the $rid bootstrap with Native AOT (a few minutes)..." >&2
+echo "build.sh: publishing the $rid $function bootstrap with Native AOT (a few minutes)..." >&2
 # A separate artifacts path keeps this publish's obj/ and bin/ apart from the IDE's and the test run's. No build
 # servers and no inherited lock: a reused MSBuild node or compiler server would outlive this script, holding the lock
 # and the caller's output pipe open for many minutes.
-dotnet publish "$root/src/Lambda/GymCoach.Lambda.csproj" -c Release -r "$rid" --disable-build-servers \
+dotnet publish "$root/$project" -c Release -r "$rid" --disable-build-servers \
   --artifacts-path "$out/build" -o "$publish" --nologo -v quiet -clp:ErrorsOnly "${extra[@]}" >&2 9>&-
 
+[ "$executable" = bootstrap ] || mv "$publish/$executable" "$publish/bootstrap"
 rm -f "$zip_path.tmp"
 (cd "$publish" && zip -q -X "$zip_path.tmp" bootstrap)
 mv "$zip_path.tmp" "$zip_path"

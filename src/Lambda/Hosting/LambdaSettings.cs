@@ -77,9 +77,9 @@ internal sealed record LambdaSettings
             [(AwsBackend, BackendKind.Aws), (EmbeddedBackend, BackendKind.Embedded)]);
         var processor = new BatchProcessorOptions
         {
-            ChunkSize = reader.Integer(EnvironmentVariables.ChunkSize, 100, 1, BatchProcessorOptions.MaxChunkSize),
-            MaxConcurrentChunks = reader.Integer(EnvironmentVariables.MaxConcurrentChunks, 5, 1, 1000),
-            DeadlineSafetyMargin = TimeSpan.FromMilliseconds(reader.Integer(
+            ChunkSize = reader.WholeNumber(EnvironmentVariables.ChunkSize, 100, 1, BatchProcessorOptions.MaxChunkSize),
+            MaxConcurrentChunks = reader.WholeNumber(EnvironmentVariables.MaxConcurrentChunks, 5, 1, 1000),
+            DeadlineSafetyMargin = TimeSpan.FromMilliseconds(reader.WholeNumber(
                 EnvironmentVariables.DeadlineSafetyMarginMs,
                 3000,
                 0,

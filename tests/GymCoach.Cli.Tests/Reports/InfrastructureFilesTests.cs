@@ -47,7 +47,7 @@ public sealed class InfrastructureFilesTests
         Assert.Contains("ApproximateNumberOfMessagesVisible", named);
         Assert.Contains("Errors", named);
         Assert.Contains("Throttles", named);
-        foreach (var required in new[] { "MessagesReceived", "MessagesFailed", "ChunkDuration", "InvocationErrors" })
+        foreach (var required in new[] { "MessagesReceived", "MessagesFailed", "ChunkDuration", "InvocationErrors", "ApiLatency", "ApiRequests" })
         {
             Assert.Contains(required, named);
         }
@@ -91,11 +91,11 @@ public sealed class InfrastructureFilesTests
             }
         }
 
-        Assert.Equal(10, count);
+        Assert.Equal(13, count);
     }
 
     [Fact]
-    public void TheAlarms_CoverTheDeadLetterQueues_AgeOfOldestMessage_FailureRate_AndLambdaErrorsAndThrottles()
+    public void TheAlarms_CoverTheDeadLetterQueues_AgeOfOldestMessage_FailureRate_LambdaErrorsAndThrottles_AndApiP95()
     {
         var text = File.ReadAllText(AlarmsPath);
 
@@ -106,7 +106,9 @@ public sealed class InfrastructureFilesTests
         Assert.Contains("\"Namespace\": \"AWS/Lambda\"", text, StringComparison.Ordinal);
         Assert.Contains("\"MetricName\": \"Errors\"", text, StringComparison.Ordinal);
         Assert.Contains("\"MetricName\": \"Throttles\"", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("gymcoach-api-", text, StringComparison.Ordinal);
+        Assert.Contains("\"Fn::Sub\": \"gymcoach-api-${Stage}\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"ExtendedStatistic\": \"p95\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"Threshold\": 200", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace GymCoach.Integration.Tests.Infrastructure;
 /// <summary>The template's alarms reach someone (an SNS topic, with an optional e-mail subscription) and watch resources it deploys.</summary>
 public sealed class TemplateAlarmsTests
 {
-    private static readonly string[] WorkerFunctions = ["WritesFunction", "AnalyticsFunction"];
+    private static readonly string[] Functions = ["WritesFunction", "AnalyticsFunction", "ApiFunction"];
 
     [Fact]
     public async Task EveryAlarm_NotifiesTheAlarmTopic()
@@ -42,7 +42,7 @@ public sealed class TemplateAlarmsTests
     [Theory]
     [InlineData("Errors")]
     [InlineData("Throttles")]
-    public async Task EachWorkerFunction_HasALambdaAlarmOn(string metric)
+    public async Task EachFunction_HasALambdaAlarmOn(string metric)
     {
         using var template = await TemplateDocument.LoadAsync();
         var names = FunctionNames(template);
@@ -51,7 +51,7 @@ public sealed class TemplateAlarmsTests
                 && a.Properties.GetProperty("MetricName").GetString() == metric)
             .ToList();
 
-        foreach (var function in WorkerFunctions)
+        foreach (var function in Functions)
         {
             Assert.Contains(alarms, alarm => alarm.Properties.GetProperty("Dimensions").EnumerateArray().Any(d =>
                 d.GetProperty("Name").GetString() == "FunctionName" && TemplateDocument.Text(d.GetProperty("Value")) == names[function]));

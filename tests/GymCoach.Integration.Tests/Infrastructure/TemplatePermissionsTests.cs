@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace GymCoach.Integration.Tests.Infrastructure;
 
-/// <summary>Least privilege and transport: each worker's role allows only what its code calls, and no queue answers without TLS.</summary>
+/// <summary>Least privilege and transport: each function's role allows only what its code calls, and no queue answers without TLS.</summary>
 public sealed class TemplatePermissionsTests
 {
     // What each worker's code calls, by resource. The event source mapping receives, deletes and reads the source
@@ -10,6 +10,9 @@ public sealed class TemplatePermissionsTests
     // conditional writes go out as TransactWriteItems, authorised per item as dynamodb:PutItem, with a GetItem when a
     // refusal does not carry the stored item; the analytics worker also reads in batches (BatchGetItem), reads its
     // state (GetItem) and queries a user's workouts for a rebuild (Query). No worker makes an unconditional batch write.
+    // The API publishes to both queues (SendMessageBatch is authorised as sqs:SendMessage), reads the writes queue's
+    // counts for GET /ready, writes idempotency claims conditionally (PutItem) and reads analytics and the readiness
+    // probe (GetItem); it never receives or deletes a message.
     private static readonly string[] Consume = ["sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage"];
     private static readonly string[] Logs = ["logs:CreateLogStream", "logs:PutLogEvents"];
 
@@ -38,11 +41,22 @@ public sealed class TemplatePermissionsTests
                 "dynamodb:Query Table",
             ]
         },
+        {
+            "ApiRole",
+            [
+                .. Logs.Select(a => a + " ApiLogGroup"),
+                "sqs:SendMessage WritesQueue",
+                "sqs:SendMessage AnalyticsQueue",
+                "sqs:GetQueueAttributes WritesQueue",
+                "dynamodb:GetItem Table",
+                "dynamodb:PutItem Table",
+            ]
+        },
     };
 
     [Theory]
     [MemberData(nameof(Roles))]
-    public async Task EachWorkerRole_AllowsExactlyWhatItsWorkerCalls(string role, string[] expected)
+    public async Task EachFunctionRole_AllowsExactlyWhatItsCodeCalls(string role, string[] expected)
     {
         using var template = await TemplateDocument.LoadAsync();
         var properties = template.RootElement.GetProperty("Resources").GetProperty(role).GetProperty("Properties");

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using GymCoach.Lambda.Tests.Support;
 using Xunit.Abstractions;
 
@@ -17,21 +15,21 @@ public sealed class ColdStartTests(PublishedBootstrap bootstrap, ITestOutputHelp
     [Fact]
     public async Task AotBootstrap_StartsFasterAndSmallerThanTheJit()
     {
-        var aot = new List<Measurement>();
-        var jit = new List<Measurement>();
+        var aot = new List<ColdStart>();
+        var jit = new List<ColdStart>();
         for (var i = 0; i < Repetitions; i++)
         {
             aot.Add(await MeasureAsync(bootstrap.Path));
             jit.Add(await MeasureAsync(RepositoryPaths.JitBootstrap));
         }
 
-        output.WriteLine(Summary("AOT", aot));
-        output.WriteLine(Summary("JIT", jit));
-        Assert.True(Median(aot, m => m.ColdStartMs) < Median(jit, m => m.ColdStartMs), "the AOT bootstrap should answer its first invocation sooner");
-        Assert.True(Median(aot, m => m.PeakMemoryKib) < Median(jit, m => m.PeakMemoryKib), "the AOT bootstrap should need less memory");
+        output.WriteLine(ColdStart.Summary("AOT", aot));
+        output.WriteLine(ColdStart.Summary("JIT", jit));
+        Assert.True(ColdStart.Median(aot, m => m.Milliseconds) < ColdStart.Median(jit, m => m.Milliseconds), "the AOT bootstrap should answer its first invocation sooner");
+        Assert.True(ColdStart.Median(aot, m => m.PeakMemoryKib) < ColdStart.Median(jit, m => m.PeakMemoryKib), "the AOT bootstrap should need less memory");
     }
 
-    private static async Task<Measurement> MeasureAsync(string executable)
+    private static async Task<ColdStart> MeasureAsync(string executable)
     {
         await using var api = FakeRuntimeApi.Start();
         var requestId = api.Enqueue(SqsEvents.Json([.. Enumerable.Range(0, 10)
@@ -41,20 +39,6 @@ public sealed class ColdStartTests(PublishedBootstrap bootstrap, ITestOutputHelp
         var post = await api.WaitForResultAsync(requestId, TimeSpan.FromSeconds(60));
 
         Assert.Equal(RuntimePostKind.Response, post.Kind);
-        return new Measurement(Stopwatch.GetElapsedTime(process.StartedAt, post.Timestamp).TotalMilliseconds, process.PeakMemoryKib());
+        return ColdStart.Of(process, post);
     }
-
-    private static double Median(List<Measurement> measurements, Func<Measurement, double> value)
-    {
-        var sorted = measurements.Select(value).Order().ToList();
-        return sorted[sorted.Count / 2];
-    }
-
-    private static string Summary(string name, List<Measurement> measurements) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"{name}: cold start median {Median(measurements, m => m.ColdStartMs):F0} ms " +
-        $"({string.Join(", ", measurements.Select(m => m.ColdStartMs.ToString("F0", CultureInfo.InvariantCulture)))}), " +
-        $"peak RSS median {Median(measurements, m => m.PeakMemoryKib) / 1024:F1} MiB");
-
-    private sealed record Measurement(double ColdStartMs, long PeakMemoryKib);
 }

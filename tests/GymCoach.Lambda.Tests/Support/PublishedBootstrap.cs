@@ -4,8 +4,8 @@ using System.Text;
 namespace GymCoach.Lambda.Tests.Support;
 
 /// <summary>
-/// The Native AOT bootstrap, published once per test run by <c>tools/lambda/build.sh</c>, which skips the publish when
-/// its inputs are unchanged since the last one.
+/// The workers' Native AOT bootstrap, published once per test run by <c>tools/lambda/build.sh</c>, which skips the
+/// publish when its inputs are unchanged since the last one.
 /// </summary>
 /// <remarks>
 /// A publish that fails (for example, clang missing where the script cannot install it) fails every test using this
@@ -17,6 +17,16 @@ public sealed class PublishedBootstrap
 
     public PublishedBootstrap()
     {
+        Path = Publish("workers", System.IO.Path.Combine("publish", "linux-x64", "bootstrap"));
+    }
+
+    /// <summary>The published <c>bootstrap</c> executable.</summary>
+    public string Path { get; }
+
+    /// <summary>Runs the build script for <paramref name="function"/> (linux-x64) and returns its bootstrap's path.</summary>
+    /// <param name="relativePath">Where the script leaves the bootstrap, under <c>artifacts/lambda</c>.</param>
+    internal static string Publish(string function, string relativePath)
+    {
         var start = new ProcessStartInfo("bash")
         {
             RedirectStandardOutput = true,
@@ -26,6 +36,7 @@ public sealed class PublishedBootstrap
         };
         start.ArgumentList.Add(RepositoryPaths.BuildScript);
         start.ArgumentList.Add("linux-x64");
+        start.ArgumentList.Add(function);
 
         // The test host's MSBuild variables would point the nested publish at this test run's build.
         foreach (var name in start.Environment.Keys.Where(IsInheritedBuildVariable).ToList())
@@ -46,17 +57,16 @@ public sealed class PublishedBootstrap
         }
 
         // Not WaitForExit(): that would also wait for any process that inherited the output pipes to close them.
-        Path = System.IO.Path.Combine(RepositoryPaths.Root, "artifacts", "lambda", "publish", "linux-x64", "bootstrap");
-        if (process.ExitCode != 0 || !File.Exists(Path))
+        var path = System.IO.Path.Combine(RepositoryPaths.Root, "artifacts", "lambda", relativePath);
+        if (process.ExitCode != 0 || !File.Exists(path))
         {
             Thread.Sleep(TimeSpan.FromMilliseconds(200));
             throw new InvalidOperationException(
-                $"tools/lambda/build.sh linux-x64 failed with exit code {process.ExitCode}; the AOT bootstrap tests need it.\n{Text(output)}");
+                $"tools/lambda/build.sh linux-x64 {function} failed with exit code {process.ExitCode}; the AOT bootstrap tests need it.\n{Text(output)}");
         }
-    }
 
-    /// <summary>The published <c>bootstrap</c> executable.</summary>
-    public string Path { get; }
+        return path;
+    }
 
     private static void Append(StringBuilder builder, string? line)
     {

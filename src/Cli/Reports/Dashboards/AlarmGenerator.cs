@@ -12,7 +12,8 @@ namespace GymCoach.Cli.Reports.Dashboards;
 /// messages failed or were dead-lettered (metric math). Per worker function: any AWS/Lambda <c>Errors</c> or
 /// <c>Throttles</c>, since a crashed, timed-out or throttled invocation emits none of the workers' own metrics (and
 /// missing data keeps the failure-rate alarm quiet). Every alarm notifies the template's <see cref="AlarmTopic"/>.
-/// The template deploys no API function yet, so there is no API alarm: one on <c>ApiLatency</c> comes with it.
+/// For the ingest API's function: p95 <c>ApiLatency</c> above <see cref="ApiP95ThresholdMs"/> ms, and any AWS/Lambda
+/// <c>Errors</c> or <c>Throttles</c> (a client then gets a 502 or 429 from the function URL, not the API's answer).
 /// </remarks>
 internal static class AlarmGenerator
 {
@@ -20,6 +21,8 @@ internal static class AlarmGenerator
     public const int OldestMessageAgeThresholdSeconds = 900;
 
     public const double FailureRateThresholdPercent = 1;
+
+    public const int ApiP95ThresholdMs = 200;
 
     /// <summary>The logical id of the template's SNS topic that every alarm notifies.</summary>
     public const string AlarmTopic = "AlarmTopic";
@@ -48,6 +51,9 @@ internal static class AlarmGenerator
                 }
             }
 
+            ApiLatency(json);
+            ApiLambdaMetric(json, "Errors", "invocations failed (crashed, timed out or got no function URL event), so clients got 502 instead of the API's answer");
+            ApiLambdaMetric(json, "Throttles", "requests were throttled (account or function concurrency), so clients got 429 from the function URL");
             json.WriteEndObject();
         }
 
@@ -96,6 +102,25 @@ internal static class AlarmGenerator
         StartAlarm(json, $"{worker.Title}Function{metric}Alarm", $"gymcoach-${{Stage}}-{worker.Label}-function-{metric.ToLowerInvariant()}",
             $"In the last 5 minutes {worker.Function}'s {meaning}: see its log group /aws/lambda/{worker.Function}.");
         SingleMetric(json, InfraNames.LambdaNamespace, metric, [(MetricDimensions.FunctionName, worker.Function)], "Sum");
+        Evaluation(json, period: 300, periods: 1, datapoints: 1, threshold: 1, "GreaterThanOrEqualToThreshold");
+        EndAlarm(json);
+    }
+
+    private static void ApiLatency(Utf8JsonWriter json)
+    {
+        StartAlarm(json, "ApiLatencyP95Alarm", "gymcoach-${Stage}-api-latency-p95",
+            $"The ingest API's p95 latency was over {ApiP95ThresholdMs} ms in 3 of the last 5 minutes.");
+        SingleMetric(json, MetricCatalogue.Namespace, MetricCatalogue.ApiLatency.Name, [(MetricDimensions.FunctionName, InfraNames.ApiFunction)], statistic: null);
+        json.WriteString("ExtendedStatistic", "p95");
+        Evaluation(json, period: 60, periods: 5, datapoints: 3, threshold: ApiP95ThresholdMs, "GreaterThanThreshold");
+        EndAlarm(json);
+    }
+
+    private static void ApiLambdaMetric(Utf8JsonWriter json, string metric, string meaning)
+    {
+        StartAlarm(json, $"ApiFunction{metric}Alarm", $"gymcoach-${{Stage}}-api-function-{metric.ToLowerInvariant()}",
+            $"In the last 5 minutes {InfraNames.ApiFunction}'s {meaning}: see its log group /aws/lambda/{InfraNames.ApiFunction}.");
+        SingleMetric(json, InfraNames.LambdaNamespace, metric, [(MetricDimensions.FunctionName, InfraNames.ApiFunction)], "Sum");
         Evaluation(json, period: 300, periods: 1, datapoints: 1, threshold: 1, "GreaterThanOrEqualToThreshold");
         EndAlarm(json);
     }

@@ -9,9 +9,9 @@ namespace GymCoach.Cli.Reports.Dashboards;
 /// The body keeps <c>${Stage}</c> and <c>${AWS::Region}</c> for the template to substitute
 /// (<c>DashboardBody: !Sub</c> with the file's text). GymCoach metrics can only be named through the catalogue, so a
 /// renamed or removed metric fails the build of this generator, and a test fails when the committed file is stale.
-/// It watches the two worker functions only: the template deploys no API function yet, so the API's latency, requests
-/// and publisher widgets come back with it. The cache widget finds its series by search, so it shows every function of
-/// the stage that reports a cache (the analytics worker today, the API with it) per cache type.
+/// It watches the two worker functions and the ingest API's function (latency, requests by status class, its store and
+/// publisher calls). The cache widget finds its series by search, so it shows every function of the stage that reports
+/// a cache (the analytics worker and the API) per cache type.
 /// </remarks>
 internal static class DashboardGenerator
 {
@@ -19,11 +19,12 @@ internal static class DashboardGenerator
     private const int Height = 6;
 
     private static readonly string[] Percentiles = ["p50", "p95", "p99"];
+    private static readonly string[] StatusClasses = ["2xx", "4xx", "5xx"];
 
     public static IReadOnlyList<DashboardWidget> Widgets()
     {
         var workers = InfraNames.Workers;
-        var functions = new[] { InfraNames.WritesFunction, InfraNames.AnalyticsFunction };
+        var functions = new[] { InfraNames.WritesFunction, InfraNames.AnalyticsFunction, InfraNames.ApiFunction };
         var widgets = new List<DashboardWidget>
         {
             Widget("Throughput (messages per minute)", "Sum", [.. workers.SelectMany(w => new[]
@@ -48,10 +49,10 @@ internal static class DashboardGenerator
             })]),
 
             // What Lambda itself counts: a crashed, timed-out or throttled invocation emits none of the workers' metrics.
-            Widget("Lambda errors and throttles", "Sum", [.. workers.SelectMany(w => new[]
+            Widget("Lambda errors and throttles", "Sum", [.. workers.Select(w => (Function: w.Function, Label: w.Label)).Append((Function: InfraNames.ApiFunction, Label: "API")).SelectMany(f => new[]
             {
-                Labelled(DashboardMetric.Lambda("Errors", w.Function), $"{w.Label} errors"),
-                Labelled(DashboardMetric.Lambda("Throttles", w.Function), $"{w.Label} throttles"),
+                Labelled(DashboardMetric.Lambda("Errors", f.Function), $"{f.Label} errors"),
+                Labelled(DashboardMetric.Lambda("Throttles", f.Function), $"{f.Label} throttles"),
             })]),
             Widget("Analytics recomputes", "Sum",
                 [Labelled(DashboardMetric.Of(MetricCatalogue.AnalyticsRecomputes, InfraNames.AnalyticsFunction), "recomputes")]),
@@ -69,9 +70,15 @@ internal static class DashboardGenerator
             })]),
             Widget("Publisher: entries per SendMessageBatch, failed entries", "Average",
             [
+                Labelled(DashboardMetric.Of(MetricCatalogue.PublisherBatchFill, InfraNames.ApiFunction), "API batch fill"),
                 Labelled(DashboardMetric.Of(MetricCatalogue.PublisherBatchFill, InfraNames.WritesFunction), "writes worker batch fill"),
+                Labelled(DashboardMetric.Of(MetricCatalogue.PublisherFailures, InfraNames.ApiFunction), "API failed entries") with { Stat = "Sum" },
                 Labelled(DashboardMetric.Of(MetricCatalogue.PublisherFailures, InfraNames.WritesFunction), "writes worker failed entries") with { Stat = "Sum" },
             ]),
+            Widget("API latency (ms)", "p95", [.. Percentiles.Select(p =>
+                Labelled(DashboardMetric.Of(MetricCatalogue.ApiLatency, InfraNames.ApiFunction), p) with { Stat = p })]),
+            Widget("API requests by status class", "Sum", [.. StatusClasses.Select(status =>
+                Labelled(DashboardMetric.Of(MetricCatalogue.ApiRequests, InfraNames.ApiFunction, statusClass: status), status))]),
 
             // By search rather than by name: each function and cache type that reports is a line (analytics, profile, exercises, plans).
             Widget("Cache hits and misses by cache type", "Sum",

@@ -21,7 +21,8 @@ internal static class InfraNames
     public const string WritesFunction = "gymcoach-writes-worker-${Stage}";
     public const string AnalyticsFunction = "gymcoach-analytics-worker-${Stage}";
 
-    // No API function: the template does not deploy the API yet, so the dashboard and alarms watch only the workers.
+    /// <summary>The ingest API's function behind its function URL.</summary>
+    public const string ApiFunction = "gymcoach-api-${Stage}";
 
     public const string SqsNamespace = "AWS/SQS";
 

@@ -2,13 +2,11 @@ using System.Net;
 using GymCoach.Ingest.Api.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace GymCoach.Ingest.Api;
@@ -66,22 +64,7 @@ public sealed class IngestApiHost : IAsyncDisposable
             // One byte over the largest body limit, so the API's own check answers with its problem first.
             kestrel.Limits.MaxRequestBodySize = Math.Max(options.MaxBatchBodyBytes, options.MaxSingleBodyBytes) + 1L;
         });
-        builder.Logging.ClearProviders();
-        configureLogging?.Invoke(builder.Logging);
-        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
-        builder.Services.AddIngestApi(options, backend);
-
-        var app = builder.Build();
-        var middleware = app.Services.GetRequiredService<IngestMiddleware>();
-        app.Use(next => context => middleware.InvokeAsync(context, next));
-        app.MapIngestApi();
-        app.MapOpenApi("/openapi/{documentName}.json");
-        if (mapEndpoints is not null)
-        {
-            var own = app.MapGroup(string.Empty).ExcludeFromDescription();
-            mapEndpoints(own);
-        }
-
+        var app = IngestApplication.Build(builder, options, backend, configureLogging, mapEndpoints);
         try
         {
             await app.StartAsync(cancellationToken);

@@ -1,10 +1,10 @@
 using System.Globalization;
 using Serilog.Events;
 
-namespace GymCoach.Lambda.Hosting;
+namespace GymCoach.Workers.Runtime;
 
-/// <summary>Reads typed values from environment variables, collecting one error per bad variable instead of stopping at the first.</summary>
-internal sealed class SettingsReader(Func<string, string?> variables)
+/// <summary>Reads a Lambda bootstrap's typed settings from environment variables, collecting one error per bad variable instead of stopping at the first.</summary>
+public sealed class SettingsReader(Func<string, string?> variables)
 {
     private readonly List<string> _errors = [];
 
@@ -54,7 +54,7 @@ internal sealed class SettingsReader(Func<string, string?> variables)
         return null;
     }
 
-    public int Integer(string name, int defaultValue, int min, int max)
+    public int WholeNumber(string name, int defaultValue, int min, int max)
     {
         var value = Value(name);
         if (value is null)
