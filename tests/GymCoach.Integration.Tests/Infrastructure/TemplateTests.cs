@@ -136,6 +136,8 @@ public sealed class TemplateTests : IAsyncLifetime
         var template = await File.ReadAllTextAsync(TemplatePath);
         Assert.Matches(@"ApiFunctionUrl:\s+Type: AWS::Lambda::Url\s+Properties:\s+TargetFunctionArn: !GetAtt ApiFunction.Arn\s+AuthType: NONE", template);
         Assert.Matches(@"Action: lambda:InvokeFunctionUrl\s+Principal: ""\*""\s+FunctionUrlAuthType: NONE", template);
+        // Since October 2025 a function URL also needs lambda:InvokeFunction, limited to calls through the URL.
+        Assert.Matches(@"Action: lambda:InvokeFunction\s+Principal: ""\*""\s+InvokedViaFunctionUrl: true", template);
         Assert.Matches(@"ApiUrl:\s+Description: .*\s+Value: !GetAtt ApiFunctionUrl.FunctionUrl", template);
     }
 
