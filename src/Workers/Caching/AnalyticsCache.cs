@@ -29,7 +29,7 @@ public sealed class AnalyticsCache
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        _entries = new TtlCache<CachedDocument>(options.UserDataTtl, options.Capacity);
+        _entries = new TtlCache<CachedDocument>(options.UserDataTtl, options.Capacity, options.Policy);
         _compressionThresholdBytes = options.CompressionThresholdBytes;
     }
 

@@ -6,6 +6,9 @@ public sealed class CacheOptions
     /// <summary>The smallest capacity the underlying LRU supports (one item each in its hot, warm and cold queues).</summary>
     public const int MinimumCapacity = 3;
 
+    /// <summary>The eviction policy of every cache unless told otherwise.</summary>
+    public const CachePolicy DefaultPolicy = CachePolicy.Lru;
+
     /// <summary>How long a user's cached data (analytics) lives after it was written. Default 5 minutes.</summary>
     public TimeSpan UserDataTtl { get; set; } = TimeSpan.FromMinutes(5);
 
@@ -14,6 +17,9 @@ public sealed class CacheOptions
 
     /// <summary>The most entries each cache holds before the least recently used are evicted. Default 1000.</summary>
     public int Capacity { get; set; } = 1000;
+
+    /// <summary>Which entries a full cache evicts. Default <see cref="DefaultPolicy"/>.</summary>
+    public CachePolicy Policy { get; set; } = DefaultPolicy;
 
     /// <summary>Cached JSON longer than this many UTF-8 bytes is stored Brotli-compressed. Default 1024.</summary>
     public int CompressionThresholdBytes { get; set; } = 1024;
@@ -41,6 +47,11 @@ public sealed class CacheOptions
         if (CompressionThresholdBytes < 0)
         {
             (errors ??= []).Add($"{nameof(CompressionThresholdBytes)} must not be negative.");
+        }
+
+        if (!Enum.IsDefined(Policy))
+        {
+            (errors ??= []).Add($"{nameof(Policy)} must be one of {string.Join(", ", Enum.GetNames<CachePolicy>())}.");
         }
 
         if (errors is not null)

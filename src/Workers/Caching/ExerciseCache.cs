@@ -16,7 +16,7 @@ public sealed class ExerciseCache
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        _entries = new TtlCache<ExerciseDefinition>(options.StaticDataTtl, options.Capacity);
+        _entries = new TtlCache<ExerciseDefinition>(options.StaticDataTtl, options.Capacity, options.Policy);
     }
 
     public long Hits => _entries.Hits;

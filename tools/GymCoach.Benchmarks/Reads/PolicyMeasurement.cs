@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Globalization;
+using GymCoach.Contracts.Storage;
+using GymCoach.Ingest.Api;
+using GymCoach.Workers.Caching;
+using GymCoach.Workers.Queueing;
+using GymCoach.Workers.ReadSide;
+
+namespace GymCoach.Benchmarks.Reads;
+
+/// <summary>One cache policy under the open-loop load: its own API host and cache over the shared prefilled store.</summary>
+internal sealed class PolicyMeasurement(IItemStore store, string[] userIds, ReadLatencyOptions options, GcPauseListener gcPauses)
+{
+    private const string ApiKey = "gck_benchmark_read_latency";
+
+    public async Task<PolicyFigures> MeasureAsync(CachePolicy policy, int[] warmup, int[] measured, CancellationToken cancellationToken)
+    {
+        var cache = new AnalyticsCache(new CacheOptions { Capacity = options.CacheCapacity, Policy = policy });
+        var writes = new EmbeddedQueue(new EmbeddedQueueOptions { Name = "read-latency-writes" });
+        var analytics = new EmbeddedQueue(new EmbeddedQueueOptions { Name = "read-latency-analytics" });
+        var backend = IngestBackend.Direct(writes, analytics, store, new AnalyticsReader(store, cache));
+        await using var api = await IngestApiHost.StartAsync(ApiOptions(), backend, port: 0, configureLogging: null, cancellationToken);
+        using var client = CreateClient(api.BaseAddress);
+        var targets = userIds.Select(id => new Uri(api.BaseAddress, $"v1/users/{id}/analytics")).ToArray();
+        var load = new OpenLoopLoad(client, targets);
+
+        if (warmup.Length > 0)
+        {
+            await Console.Error.WriteLineAsync(Text($"read-latency: {policy}: warming up ({warmup.Length:N0} requests, unmeasured)"));
+            await load.RunAsync(warmup, options.Rate, cancellationToken);
+        }
+
+        // Settle what the warm-up left, so the measured phase starts from the same heap state for every policy.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        await Console.Error.WriteLineAsync(Text($"read-latency: {policy}: measuring {measured.Length:N0} requests at {options.Rate:N0}/s"));
+        var (hits, misses) = (cache.Hits, cache.Misses);
+        var gcBefore = GcWindow.Now();
+        var result = await load.RunAsync(measured, options.Rate, cancellationToken);
+        var gc = GcWindow.Now().Since(gcBefore);
+        var lookups = cache.Hits - hits + (cache.Misses - misses);
+
+        var latency = result.Latency();
+        var pauses = gcPauses.PausesBetween(result.Started, result.Finished);
+        var slowThreshold = latency.P99;
+        var slow = result.SlowerThan(slowThreshold).ToArray();
+        var slowDuringGc = slow.Count(r => pauses.Any(p => p.End > r.Scheduled && p.Start < r.Ended));
+        return new PolicyFigures(
+            policy,
+            result.Count,
+            result.Failures,
+            result.Count / Stopwatch.GetElapsedTime(result.Started, result.Finished).TotalSeconds,
+            latency,
+            result.SendLag(),
+            lookups == 0 ? 0 : (double)(cache.Hits - hits) / lookups,
+            gc,
+            pauses.Count == 0 ? TimeSpan.Zero : pauses.Max(p => p.Duration),
+            slow.Length,
+            slowDuringGc,
+            slowThreshold);
+    }
+
+    private static IngestApiOptions ApiOptions() => new()
+    {
+        ApiKeys =
+        [
+            new ApiKeyOptions
+            {
+                Name = "benchmark",
+                Sha256 = ApiKeyHash.Compute(ApiKey),
+                Operations = [ApiOperations.AnalyticsRead],
+                RequestsPerSecond = 1_000_000,
+                Burst = 1_000_000,
+            },
+        ],
+    };
+
+    private static HttpClient CreateClient(Uri baseAddress)
+    {
+        // Enough connections that requests never queue in the client for one: an open loop must not throttle itself.
+        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        var client = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        return client;
+    }
+
+    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
