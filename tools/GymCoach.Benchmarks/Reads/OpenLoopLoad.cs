@@ -23,17 +23,26 @@ internal sealed class OpenLoopLoad(HttpClient client, IReadOnlyList<Uri> targets
     {
         ArgumentNullException.ThrowIfNull(sequence);
         var result = new LoadResult(sequence.Count);
-        var requests = new Task[sequence.Count];
+
+        // Requests are counted, not kept: a list of 60,000 finished tasks would keep every response alive to the end,
+        // and the collector would then spend the run promoting the benchmark's own garbage.
+        var outstanding = new Outstanding(sequence.Count);
         var ticksPerRequest = (double)Stopwatch.Frequency / rate;
         var dispatcher = new Thread(() =>
         {
             var start = Stopwatch.GetTimestamp();
             result.Started = start;
-            for (var i = 0; i < sequence.Count && !cancellationToken.IsCancellationRequested; i++)
+            for (var i = 0; i < sequence.Count; i++)
             {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    outstanding.Done(sequence.Count - i);
+                    return;
+                }
+
                 var due = start + (long)(i * ticksPerRequest);
                 WaitUntil(due);
-                requests[i] = SendAsync(i, targets[sequence[i]], due, result, cancellationToken);
+                _ = SendAsync(i, targets[sequence[i]], due, result, outstanding, cancellationToken);
             }
         })
         {
@@ -41,8 +50,8 @@ internal sealed class OpenLoopLoad(HttpClient client, IReadOnlyList<Uri> targets
             Name = "read-latency dispatcher",
         };
         dispatcher.Start();
-        await Task.Run(dispatcher.Join, cancellationToken);
-        await Task.WhenAll(requests.Where(r => r is not null));
+        await outstanding.AllDone;
+        cancellationToken.ThrowIfCancellationRequested();
         result.Finished = Stopwatch.GetTimestamp();
         return result;
     }
@@ -55,7 +64,7 @@ internal sealed class OpenLoopLoad(HttpClient client, IReadOnlyList<Uri> targets
         }
     }
 
-    private async Task SendAsync(int index, Uri target, long scheduled, LoadResult result, CancellationToken cancellationToken)
+    private async Task SendAsync(int index, Uri target, long scheduled, LoadResult result, Outstanding outstanding, CancellationToken cancellationToken)
     {
         var sent = Stopwatch.GetTimestamp();
         var ok = false;
@@ -73,7 +82,7 @@ internal sealed class OpenLoopLoad(HttpClient client, IReadOnlyList<Uri> targets
 
             ok = response.StatusCode == HttpStatusCode.OK && length > 0;
         }
-        catch (HttpRequestException)
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
         {
             // Counted as a failed request below; the run goes on, as a real client's would.
         }
@@ -81,6 +90,24 @@ internal sealed class OpenLoopLoad(HttpClient client, IReadOnlyList<Uri> targets
         {
             ArrayPool<byte>.Shared.Return(buffer);
             result.Record(index, scheduled, sent, Stopwatch.GetTimestamp(), ok);
+            outstanding.Done();
+        }
+    }
+
+    /// <summary>Counts down the requests still to answer; completes when the last one is.</summary>
+    private sealed class Outstanding(int count)
+    {
+        private readonly TaskCompletionSource _allDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _remaining = count;
+
+        public Task AllDone => Volatile.Read(ref _remaining) == 0 ? Task.CompletedTask : _allDone.Task;
+
+        public void Done(int requests = 1)
+        {
+            if (Interlocked.Add(ref _remaining, -requests) == 0)
+            {
+                _allDone.TrySetResult();
+            }
         }
     }
 }

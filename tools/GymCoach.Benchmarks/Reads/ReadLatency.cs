@@ -49,9 +49,17 @@ internal static class ReadLatency
         var measured = Sequence(zipf, random, options.Rate * options.Seconds);
         var measurement = new PolicyMeasurement(store, prefill.UserIds, options, gcPauses);
         var figures = new List<PolicyFigures>();
-        foreach (var policy in options.Policies)
+        try
         {
-            figures.Add(await measurement.MeasureAsync(policy, warmup, measured, cancel.Token));
+            foreach (var policy in options.Policies)
+            {
+                figures.Add(await measurement.MeasureAsync(policy, warmup, measured, cancel.Token));
+            }
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("read-latency: cancelled");
+            return ExitCodes.Failure;
         }
 
         ReadLatencyReport.Write(options, prefill.MeanDocumentBytes, zipf.TopShare(options.CacheCapacity), figures, Console.Out);
