@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using GymCoach.Contracts.Validation;
-using GymCoach.Ingest.Api.Http;
 using GymCoach.Ingest.Api.Problems;
 using GymCoach.Workers.ReadSide;
 using Microsoft.AspNetCore.Http;
@@ -22,30 +20,21 @@ internal sealed class AnalyticsEndpoint(AnalyticsReader reader, IngestApiOptions
             return Problem.InvalidFields(errors);
         }
 
-        // The cached JSON is served as it is: no decoding to an object and encoding again on every read.
-        if (await reader.GetJsonAsync(userId, cancellationToken) is not { } json)
+        // The cached JSON is served as it is, with the ETag computed when it was cached: a hit neither decodes nor hashes.
+        if (await reader.GetEncodedAsync(userId, cancellationToken) is not { } document)
         {
             return Problem.NotFound("No analytics for this user", "Unknown user, or none of their workouts has been processed yet.");
         }
 
-        var etag = ETag(json.Span);
         var headers = http.Response.Headers;
-        headers.ETag = etag;
+        headers.ETag = document.ETag;
         headers.CacheControl = _cacheControl;
-        if (Matches(http.Request.Headers.IfNoneMatch, etag))
+        if (Matches(http.Request.Headers.IfNoneMatch, document.ETag))
         {
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        return new JsonBytesResult(StatusCodes.Status200OK, json);
-    }
-
-    /// <summary>A strong ETag from the content itself (the first 128 bits of its SHA-256): the same on every instance and after restarts.</summary>
-    private static string ETag(ReadOnlySpan<byte> json)
-    {
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(json, hash);
-        return "\"" + Convert.ToHexStringLower(hash[..16]) + "\"";
+        return new CachedDocumentResult(document);
     }
 
     private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag)
