@@ -17,7 +17,10 @@ namespace GymCoach.Benchmarks.Reads;
 /// </remarks>
 internal static class ReadLatency
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out);
+
+    /// <summary>Runs the benchmark and writes its report to <paramref name="output"/>; progress goes to standard error.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
         ReadLatencyOptions options;
         try
@@ -51,6 +54,12 @@ internal static class ReadLatency
         var figures = new List<PolicyFigures>();
         try
         {
+            if (warmup.Length > 0)
+            {
+                await Console.Error.WriteLineAsync(Text($"read-latency: settling the process ({warmup.Length:N0} requests, unmeasured)"));
+                await measurement.SettleProcessAsync(warmup, cancel.Token);
+            }
+
             foreach (var policy in options.Policies)
             {
                 figures.Add(await measurement.MeasureAsync(policy, warmup, measured, cancel.Token));
@@ -62,7 +71,7 @@ internal static class ReadLatency
             return ExitCodes.Failure;
         }
 
-        ReadLatencyReport.Write(options, prefill.MeanDocumentBytes, zipf.TopShare(options.CacheCapacity), figures, Console.Out);
+        ReadLatencyReport.Write(options, prefill.MeanDocumentBytes, zipf.TopShare(options.CacheCapacity), figures, output);
         return figures.All(f => f.Failures == 0) ? ExitCodes.Success : ExitCodes.Failure;
     }
 
