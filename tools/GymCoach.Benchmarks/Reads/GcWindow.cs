@@ -10,7 +10,7 @@ internal readonly record struct GcWindow(int Gen0, int Gen1, int Gen2, TimeSpan 
         GC.CollectionCount(1),
         GC.CollectionCount(2),
         GC.GetTotalPauseDuration(),
-        GC.GetTotalAllocatedBytes(precise: false),
+        GC.GetTotalAllocatedBytes(precise: true),
         Process.GetCurrentProcess().TotalProcessorTime);
 
     public GcWindow Since(GcWindow start) => new(
