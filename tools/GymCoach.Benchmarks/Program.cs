@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using GymCoach.Benchmarks;
 using GymCoach.Benchmarks.Pipeline;
+using GymCoach.Benchmarks.Reads;
 
 if (args is ["publisher-throughput", .. var options])
 {
@@ -15,6 +16,11 @@ if (args is ["producer-throughput", .. var producerOptions])
 if (args is ["pipeline-throughput", .. var pipelineOptions])
 {
     return await PipelineThroughput.RunAsync(pipelineOptions);
+}
+
+if (args is ["read-latency", .. var readOptions])
+{
+    return await ReadLatency.RunAsync(readOptions);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(PublisherThroughput).Assembly).Run(args);

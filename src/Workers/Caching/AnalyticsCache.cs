@@ -29,7 +29,7 @@ public sealed class AnalyticsCache
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        _entries = new TtlCache<CachedDocument>(options.UserDataTtl, options.Capacity);
+        _entries = new TtlCache<CachedDocument>(options.UserDataTtl, options.Capacity, options.Policy);
         _compressionThresholdBytes = options.CompressionThresholdBytes;
     }
 
@@ -80,9 +80,17 @@ public sealed class AnalyticsCache
         return ReferenceEquals(winner, entry) ? loaded : winner.Decode();
     }
 
-    /// <summary>Cache-first read of the document's compact UTF-8 JSON, for callers that only pass it on (the HTTP API): a hit is not decoded to an object.</summary>
+    /// <summary>Cache-first read of the document's compact UTF-8 JSON, for callers that only pass it on: a hit is not decoded to an object.</summary>
     /// <remarks>The JSON is what <see cref="AnalyticsJson.SerializeToUtf8Bytes"/> writes; callers must not write to it. Counts hits and misses as <see cref="GetOrAddAsync"/> does.</remarks>
     public async Task<ReadOnlyMemory<byte>?> GetOrAddJsonAsync(
+        string userId,
+        Func<CancellationToken, Task<AnalyticsDocument?>> load,
+        CancellationToken cancellationToken) =>
+        (await GetOrAddEncodedAsync(userId, load, cancellationToken))?.ToJson();
+
+    /// <summary>Cache-first read of the document as it is held (JSON, maybe compressed, and its ETag), for the HTTP API: a hit decodes and copies nothing.</summary>
+    /// <remarks>Counts hits and misses as <see cref="GetOrAddAsync"/> does; a loaded document is cached as <see cref="GetOrAddAsync"/> caches it.</remarks>
+    public async Task<CachedDocument?> GetOrAddEncodedAsync(
         string userId,
         Func<CancellationToken, Task<AnalyticsDocument?>> load,
         CancellationToken cancellationToken)
@@ -90,7 +98,7 @@ public sealed class AnalyticsCache
         ArgumentNullException.ThrowIfNull(load);
         if (_entries.TryGet(userId, out var cached))
         {
-            return cached.ToJson();
+            return cached;
         }
 
         var invalidations = Volatile.Read(ref _invalidations);
@@ -100,7 +108,7 @@ public sealed class AnalyticsCache
             return null;
         }
 
-        return AddLoaded(userId, CachedDocument.Encode(loaded, _compressionThresholdBytes), invalidations).ToJson();
+        return AddLoaded(userId, CachedDocument.Encode(loaded, _compressionThresholdBytes), invalidations);
     }
 
     /// <summary>Caches a freshly computed document under its user id, unless a document of a higher version is cached.</summary>

@@ -3,8 +3,15 @@ namespace GymCoach.Workers.Caching;
 /// <summary>Settings of the in-process caches: time to live per kind of data, size, and when to compress.</summary>
 public sealed class CacheOptions
 {
-    /// <summary>The smallest capacity the underlying LRU supports (one item each in its hot, warm and cold queues).</summary>
+    /// <summary>The smallest capacity both policies support (one entry in each of their three segments).</summary>
     public const int MinimumCapacity = 3;
+
+    /// <summary>The eviction policy of every cache unless told otherwise: the LFU.</summary>
+    /// <remarks>
+    /// With user ids drawn from a Zipf distribution (s = 1.1) over 10,000 users, a cache of 1,000 hit 82.4% of reads with the
+    /// LFU against 80.8% with the LRU, where 84.4% is the most any cache of 1,000 can hit (the README's <c>read-latency</c>).
+    /// </remarks>
+    public const CachePolicy DefaultPolicy = CachePolicy.Lfu;
 
     /// <summary>How long a user's cached data (analytics, profile) lives after it was written. Default 5 minutes.</summary>
     public TimeSpan UserDataTtl { get; set; } = TimeSpan.FromMinutes(5);
@@ -12,8 +19,11 @@ public sealed class CacheOptions
     /// <summary>How long static data (the exercise library, the plans) lives after it was written. Default 1 hour.</summary>
     public TimeSpan StaticDataTtl { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>The most entries each cache holds before the least recently used are evicted. Default 1000.</summary>
+    /// <summary>The most entries each cache holds before some are evicted (which: <see cref="Policy"/>). Default 1000.</summary>
     public int Capacity { get; set; } = 1000;
+
+    /// <summary>Which entries a full cache evicts. Default <see cref="DefaultPolicy"/>.</summary>
+    public CachePolicy Policy { get; set; } = DefaultPolicy;
 
     /// <summary>Cached JSON longer than this many UTF-8 bytes is stored Brotli-compressed. Default 1024.</summary>
     public int CompressionThresholdBytes { get; set; } = 1024;
@@ -41,6 +51,11 @@ public sealed class CacheOptions
         if (CompressionThresholdBytes < 0)
         {
             (errors ??= []).Add($"{nameof(CompressionThresholdBytes)} must not be negative.");
+        }
+
+        if (!Enum.IsDefined(Policy))
+        {
+            (errors ??= []).Add($"{nameof(Policy)} must be one of {string.Join(", ", Enum.GetNames<CachePolicy>())}.");
         }
 
         if (errors is not null)

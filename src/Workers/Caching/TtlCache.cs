@@ -1,13 +1,16 @@
 using System.Diagnostics.CodeAnalysis;
 using BitFaster.Caching;
+using BitFaster.Caching.Lfu;
 using BitFaster.Caching.Lru;
 
 namespace GymCoach.Workers.Caching;
 
-/// <summary>A bounded, thread-safe LRU cache by string key whose entries expire a fixed time after they were written.</summary>
+/// <summary>A bounded, thread-safe cache by string key whose entries expire a fixed time after they were written.</summary>
 /// <remarks>
-/// Built on BitFaster.Caching's <see cref="ConcurrentLruBuilder{K, V}"/>, which keeps time with the system tick count
-/// (it has no pluggable clock). Expired entries are never returned; they are removed lazily.
+/// Built on BitFaster.Caching's <see cref="ConcurrentLruBuilder{K, V}"/> or <see cref="ConcurrentLfuBuilder{K, V}"/>
+/// (<see cref="CachePolicy"/>), which keep time with the system tick count (they have no pluggable clock). Expired
+/// entries are never returned; they are removed lazily. The LFU evicts in batches on the thread pool, so it may hold
+/// a few entries over its capacity for a moment.
 /// </remarks>
 public sealed class TtlCache<TValue>
     where TValue : class
@@ -17,22 +20,39 @@ public sealed class TtlCache<TValue>
     private long _misses;
 
     public TtlCache(TimeSpan timeToLive, int capacity)
+        : this(timeToLive, capacity, CacheOptions.DefaultPolicy)
+    {
+    }
+
+    public TtlCache(TimeSpan timeToLive, int capacity, CachePolicy policy)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeToLive, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, CacheOptions.MinimumCapacity);
 
-        _entries = new ConcurrentLruBuilder<string, TValue>()
-            .WithCapacity(capacity)
-            .WithExpireAfterWrite(timeToLive)
-            .WithKeyComparer(StringComparer.Ordinal)
-            .Build();
+        _entries = policy switch
+        {
+            CachePolicy.Lru => new ConcurrentLruBuilder<string, TValue>()
+                .WithCapacity(capacity)
+                .WithExpireAfterWrite(timeToLive)
+                .WithKeyComparer(StringComparer.Ordinal)
+                .Build(),
+            CachePolicy.Lfu => new ConcurrentLfuBuilder<string, TValue>()
+                .WithCapacity(capacity)
+                .WithExpireAfterWrite(timeToLive)
+                .WithKeyComparer(StringComparer.Ordinal)
+                .Build(),
+            _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, "Unknown cache policy."),
+        };
         TimeToLive = timeToLive;
         Capacity = capacity;
+        Policy = policy;
     }
 
     public TimeSpan TimeToLive { get; }
 
     public int Capacity { get; }
+
+    public CachePolicy Policy { get; }
 
     /// <summary>Lookups that found a live entry.</summary>
     public long Hits => Interlocked.Read(ref _hits);

@@ -23,6 +23,13 @@ public sealed class AnalyticsReader(IItemStore store, AnalyticsCache cache)
         return cache.GetOrAddJsonAsync(userId, token => LoadAsync(userId, token), cancellationToken);
     }
 
+    /// <summary>The user's analytics as the cache holds them (compact JSON, maybe compressed, with its ETag), or null; a cache hit decodes and copies nothing.</summary>
+    public Task<CachedDocument?> GetEncodedAsync(string userId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        return cache.GetOrAddEncodedAsync(userId, token => LoadAsync(userId, token), cancellationToken);
+    }
+
     private async Task<AnalyticsDocument?> LoadAsync(string userId, CancellationToken cancellationToken)
     {
         var item = await store.GetAsync(TableKeys.UserPartition(userId), TableKeys.AnalyticsSortKey, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography;
 using GymCoach.Contracts.Events;
 using GymCoach.Contracts.Storage;
 using GymCoach.Ingest.Tests.Support;
@@ -50,6 +51,31 @@ public sealed class AnalyticsEndpointTests
 
         Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
         Assert.Equal(etag, revalidated.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task ALargeDocument_CachedCompressed_IsServedExactly_WithTheETagOfItsBody()
+    {
+        await using var api = await TestApi.StartAsync();
+        var document = Document("alice", 60);
+        await StoreAsync(api.Store, document);
+        var client = api.Client(Keys.Reader);
+        var json = AnalyticsJson.SerializeToUtf8Bytes(document);
+        var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(json).AsSpan(0, 16)) + "\"";
+
+        // The first read loads from the store, the second is a hit on the compressed entry: both serve the same bytes.
+        foreach (var _ in new[] { "miss", "hit" })
+        {
+            using var response = await client.GetAsync(new Uri("v1/users/alice/analytics", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(json, await response.Content.ReadAsByteArrayAsync());
+            Assert.Equal(json.Length, response.Content.Headers.ContentLength);
+            Assert.Equal(etag, response.Headers.ETag!.Tag);
+        }
+
+        Assert.True(json.Length > 1024);
+        Assert.Equal(1, api.Cache.CompressedCount);
+        Assert.Equal(1, api.Cache.Hits);
     }
 
     [Fact]

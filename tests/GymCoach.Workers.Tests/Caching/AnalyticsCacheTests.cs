@@ -146,9 +146,9 @@ public sealed class AnalyticsCacheTests
     }
 
     [Fact]
-    public void BeyondCapacity_OlderUsersAreEvicted()
+    public void Lru_BeyondCapacity_OlderUsersAreEvicted()
     {
-        var cache = new AnalyticsCache(new CacheOptions { Capacity = 3 });
+        var cache = new AnalyticsCache(new CacheOptions { Capacity = 3, Policy = CachePolicy.Lru });
 
         for (var i = 0; i < 10; i++)
         {
@@ -158,5 +158,32 @@ public sealed class AnalyticsCacheTests
         Assert.InRange(cache.Count, 1, 3);
         Assert.False(cache.TryGet("user-0", out _));
         Assert.True(cache.TryGet("user-9", out _));
+    }
+
+    [Fact]
+    public async Task GetOrAddEncodedAsync_ServesTheHeldDocumentOnAHit_AndCountsLikeTheOtherReads()
+    {
+        var document = AnalyticsDocuments.For("user-1", workouts: 20, exercisesPerWorkout: 6);
+        var store = new FakeAnalyticsStore().With(document);
+        var cache = new AnalyticsCache(new CacheOptions());
+
+        var loaded = await cache.GetOrAddEncodedAsync("user-1", store.LoaderFor("user-1"), CancellationToken.None);
+        var hit = await cache.GetOrAddEncodedAsync("user-1", store.LoaderFor("user-1"), CancellationToken.None);
+
+        Assert.Same(loaded, hit);
+        Assert.True(hit!.IsCompressed);
+        Assert.Equal(AnalyticsJson.SerializeToUtf8Bytes(document), hit.ToJson().ToArray());
+        Assert.Equal(["user-1"], store.Loads);
+        Assert.Equal(1, cache.Misses);
+        Assert.Equal(1, cache.Hits);
+    }
+
+    [Fact]
+    public async Task GetOrAddEncodedAsync_OfAUserWithoutADocument_IsNull()
+    {
+        var cache = new AnalyticsCache(new CacheOptions());
+
+        Assert.Null(await cache.GetOrAddEncodedAsync("nobody", new FakeAnalyticsStore().LoaderFor("nobody"), CancellationToken.None));
+        Assert.Equal(0, cache.Count);
     }
 }

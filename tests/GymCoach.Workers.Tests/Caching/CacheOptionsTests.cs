@@ -13,6 +13,7 @@ public sealed class CacheOptionsTests
         Assert.Equal(TimeSpan.FromHours(1), options.StaticDataTtl);
         Assert.Equal(1000, options.Capacity);
         Assert.Equal(1024, options.CompressionThresholdBytes);
+        Assert.Equal(CacheOptions.DefaultPolicy, options.Policy);
         options.Validate();
     }
 
@@ -25,6 +26,7 @@ public sealed class CacheOptionsTests
             StaticDataTtl = TimeSpan.FromSeconds(-1),
             Capacity = 2,
             CompressionThresholdBytes = -1,
+            Policy = (CachePolicy)42,
         };
 
         var error = Assert.Throws<ArgumentException>(options.Validate);
@@ -33,6 +35,7 @@ public sealed class CacheOptionsTests
         Assert.Contains(nameof(CacheOptions.StaticDataTtl), error.Message, StringComparison.Ordinal);
         Assert.Contains(nameof(CacheOptions.Capacity), error.Message, StringComparison.Ordinal);
         Assert.Contains(nameof(CacheOptions.CompressionThresholdBytes), error.Message, StringComparison.Ordinal);
+        Assert.Contains(nameof(CacheOptions.Policy), error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
