@@ -4,9 +4,12 @@ using GymCoach.Workers.Analytics;
 
 namespace GymCoach.Workers.Caching;
 
-/// <summary>An analytics document held as UTF-8 JSON, Brotli-compressed when it is larger than a threshold.</summary>
-/// <remarks>Holding bytes rather than the object keeps cached documents immutable and small.</remarks>
-internal sealed class CachedDocument
+/// <summary>An analytics document held as UTF-8 JSON, Brotli-compressed when it is larger than a threshold, with the entity tag of that JSON.</summary>
+/// <remarks>
+/// Holding bytes rather than the object keeps cached documents immutable and small. The tag is computed once, when the
+/// document is encoded, so a read that serves the cached JSON hashes nothing.
+/// </remarks>
+public sealed class CachedDocument
 {
     // Quality 4 of 11 compresses JSON well at a fraction of the cost of the higher levels, since every recompute encodes.
     private const int BrotliQuality = 4;
@@ -15,15 +18,25 @@ internal sealed class CachedDocument
     private readonly byte[] _bytes;
     private readonly int _jsonLength;
 
-    private CachedDocument(byte[] bytes, int jsonLength, bool isCompressed, long version)
+    private CachedDocument(byte[] bytes, int jsonLength, bool isCompressed, long version, string etag)
     {
         _bytes = bytes;
         _jsonLength = jsonLength;
         IsCompressed = isCompressed;
         Version = version;
+        ETag = etag;
     }
 
     public bool IsCompressed { get; }
+
+    /// <summary>The length of the document's JSON, uncompressed.</summary>
+    public int JsonLength => _jsonLength;
+
+    /// <summary>
+    /// A strong HTTP entity tag of the JSON, quoted (<c>"…"</c>): the first 128 bits of its SHA-256 in hex, so it is the
+    /// same on every instance and after restarts.
+    /// </summary>
+    public string ETag { get; }
 
     /// <summary>The document's <see cref="AnalyticsDocument.ComputedFromWorkouts"/>: of two documents of a user, the higher is newer.</summary>
     public long Version { get; }
@@ -32,12 +45,13 @@ internal sealed class CachedDocument
     public int StoredLength => _bytes.Length;
 
     /// <summary>Encodes the document, compressing JSON longer than <paramref name="compressionThresholdBytes"/> when that makes it smaller.</summary>
-    public static CachedDocument Encode(AnalyticsDocument document, int compressionThresholdBytes)
+    internal static CachedDocument Encode(AnalyticsDocument document, int compressionThresholdBytes)
     {
         var json = AnalyticsJson.SerializeToUtf8Bytes(document);
+        var etag = CachedJson.EntityTagOf(json);
         if (json.Length <= compressionThresholdBytes)
         {
-            return new CachedDocument(json, json.Length, isCompressed: false, document.ComputedFromWorkouts);
+            return new CachedDocument(json, json.Length, isCompressed: false, document.ComputedFromWorkouts, etag);
         }
 
         var buffer = ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(json.Length));
@@ -45,10 +59,10 @@ internal sealed class CachedDocument
         {
             if (BrotliEncoder.TryCompress(json, buffer, out var written, BrotliQuality, BrotliWindowBits) && written < json.Length)
             {
-                return new CachedDocument(buffer.AsSpan(0, written).ToArray(), json.Length, isCompressed: true, document.ComputedFromWorkouts);
+                return new CachedDocument(buffer.AsSpan(0, written).ToArray(), json.Length, isCompressed: true, document.ComputedFromWorkouts, etag);
             }
 
-            return new CachedDocument(json, json.Length, isCompressed: false, document.ComputedFromWorkouts);
+            return new CachedDocument(json, json.Length, isCompressed: false, document.ComputedFromWorkouts, etag);
         }
         finally
         {
@@ -74,8 +88,27 @@ internal sealed class CachedDocument
         return json;
     }
 
+    /// <summary>Writes the document's JSON (<see cref="JsonLength"/> bytes) to <paramref name="writer"/>, decompressing straight into its buffer.</summary>
+    /// <remarks>Copies nothing else and allocates nothing: what serving a cached document costs per request.</remarks>
     /// <exception cref="InvalidDataException">The compressed bytes are corrupt.</exception>
-    public AnalyticsDocument Decode()
+    public void WriteJsonTo(IBufferWriter<byte> writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        var destination = writer.GetSpan(_jsonLength)[.._jsonLength];
+        if (!IsCompressed)
+        {
+            _bytes.CopyTo(destination);
+        }
+        else if (!BrotliDecoder.TryDecompress(_bytes, destination, out var written) || written != _jsonLength)
+        {
+            throw new InvalidDataException("A cached analytics document does not decompress to its recorded length.");
+        }
+
+        writer.Advance(_jsonLength);
+    }
+
+    /// <exception cref="InvalidDataException">The compressed bytes are corrupt.</exception>
+    internal AnalyticsDocument Decode()
     {
         if (!IsCompressed)
         {

@@ -1,11 +1,9 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using GymCoach.Contracts.Validation;
 using GymCoach.Ingest.Api.Http;
 using GymCoach.Ingest.Api.Problems;
 using GymCoach.Workers.ReadSide;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Net.Http.Headers;
 
 namespace GymCoach.Ingest.Api.Reads;
 
@@ -22,47 +20,20 @@ internal sealed class AnalyticsEndpoint(AnalyticsReader reader, IngestApiOptions
             return Problem.InvalidFields(errors);
         }
 
-        // The cached JSON is served as it is: no decoding to an object and encoding again on every read.
-        if (await reader.GetJsonAsync(userId, cancellationToken) is not { } json)
+        // The cached JSON is served as it is, with the ETag computed when it was cached: a hit neither decodes nor hashes.
+        if (await reader.GetEncodedAsync(userId, cancellationToken) is not { } document)
         {
             return Problem.NotFound("No analytics for this user", "Unknown user, or none of their workouts has been processed yet.");
         }
 
-        var etag = ETag(json.Span);
         var headers = http.Response.Headers;
-        headers.ETag = etag;
+        headers.ETag = document.ETag;
         headers.CacheControl = _cacheControl;
-        if (Matches(http.Request.Headers.IfNoneMatch, etag))
+        if (EntityTags.Matches(http.Request.Headers.IfNoneMatch, document.ETag))
         {
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        return new JsonBytesResult(StatusCodes.Status200OK, json);
-    }
-
-    /// <summary>A strong ETag from the content itself (the first 128 bits of its SHA-256): the same on every instance and after restarts.</summary>
-    private static string ETag(ReadOnlySpan<byte> json)
-    {
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(json, hash);
-        return "\"" + Convert.ToHexStringLower(hash[..16]) + "\"";
-    }
-
-    private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag)
-    {
-        if (ifNoneMatch.Count == 0 || !EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags))
-        {
-            return false;
-        }
-
-        foreach (var tag in tags)
-        {
-            if (tag.Equals(EntityTagHeaderValue.Any) || tag.Tag.Equals(etag, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return new CachedDocumentResult(document);
     }
 }
