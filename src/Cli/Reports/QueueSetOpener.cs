@@ -17,10 +17,10 @@ internal static class QueueSetOpener
 {
     public const string EndpointVariable = "GYMCOACH_SQS_ENDPOINT";
 
-    public const string LocalRefusal =
+    public static readonly string LocalRefusal =
         "the local backend starts its own fauxqs, whose queues live only as long as the command that started it. Point this " +
         "command at an SQS endpoint that keeps running with --sqs-endpoint URL (or " + EndpointVariable + "), with the queues " +
-        "gymcoach-writes, gymcoach-analytics and their -dlq queues on it.";
+        $"{QueueDefinitions.Writes.Name}, {QueueDefinitions.Analytics.Name} and their -dlq queues on it.";
 
     /// <param name="access">How to open the embedded state: read-only for commands that only look.</param>
     public static async Task<QueueSet> OpenAsync(string backend, string? sqsEndpoint, string stateDirectory, StateAccess access, string command, CancellationToken cancellationToken)

@@ -29,8 +29,8 @@ internal static class ApiBackend
         IItemStore store;
         if (settings.Embedded)
         {
-            writes = new EmbeddedQueue(new EmbeddedQueueOptions { Name = "gymcoach-writes" });
-            analytics = new EmbeddedQueue(new EmbeddedQueueOptions { Name = "gymcoach-analytics" });
+            writes = new EmbeddedQueue(new EmbeddedQueueOptions { Name = QueueDefinitions.Writes.Name });
+            analytics = new EmbeddedQueue(new EmbeddedQueueOptions { Name = QueueDefinitions.Analytics.Name });
             store = new EmbeddedItemStore();
         }
         else
