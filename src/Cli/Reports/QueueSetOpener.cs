@@ -49,13 +49,13 @@ internal static class QueueSetOpener
                 return await OpenLocalAsync(uri, cancellationToken);
             default:
                 var aws = await AwsBackend.OpenAsync(AwsBackendSettings.FromEnvironment(), cancellationToken);
-                return new QueueSet(backend, aws.WritesQueue, aws.WritesDeadLetterQueue, aws.AnalyticsQueue, aws.AnalyticsDeadLetterQueue);
+                return new QueueSet(backend, aws.WritesQueue, aws.WritesDeadLetterQueue, aws.AnalyticsQueue, aws.AnalyticsDeadLetterQueue) { Owner = aws };
         }
     }
 
     private static async Task<QueueSet> OpenLocalAsync(Uri endpoint, CancellationToken cancellationToken)
     {
-        var client = SqsClientFactory.GetClient(SqsConnection.Emulator(endpoint));
+        var client = SqsClientFactory.Create(SqsConnection.Emulator(endpoint));
         try
         {
             var queues = await Task.WhenAll(
@@ -63,10 +63,11 @@ internal static class QueueSetOpener
                 SqsQueue.OpenAsync(client, QueueDefinitions.Writes.DeadLetterName!, cancellationToken),
                 SqsQueue.OpenAsync(client, QueueDefinitions.Analytics.Name, cancellationToken),
                 SqsQueue.OpenAsync(client, QueueDefinitions.Analytics.DeadLetterName!, cancellationToken));
-            return new QueueSet(BackendOptions.Local, queues[0], queues[1], queues[2], queues[3]);
+            return new QueueSet(BackendOptions.Local, queues[0], queues[1], queues[2], queues[3]) { Client = client };
         }
         catch (Exception ex) when (ex is AmazonClientException or AmazonServiceException or SqsRequestException or QueueDoesNotExistException or HttpRequestException)
         {
+            client.Dispose();
             throw new CommandFailedException($"the queues at {endpoint} could not be opened ({ex.Message}); is the SQS endpoint running, with the pipeline's queues?");
         }
     }

@@ -25,4 +25,9 @@ internal sealed class EmbeddedWorkerBackend : IWorkerBackend
     public IMessageQueue? AnalyticsQueue { get; }
 
     public IMessageQueue DeadLetterQueue { get; }
+
+    /// <summary>Nothing to release: the in-process store and queues go with the process.</summary>
+    public void Dispose()
+    {
+    }
 }
