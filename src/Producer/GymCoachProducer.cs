@@ -49,13 +49,15 @@ public static class GymCoachProducer
         options.Validate();
         var region = options.Region ?? SqsRegions.FromQueueUrl(options.WritesQueueUrl) ?? SqsConnection.EmulatorRegion;
         var connection = options.ServiceUrl is null ? SqsConnection.Aws(region) : SqsConnection.Emulator(options.ServiceUrl, region);
-        var client = SqsClientFactory.GetClient(connection);
+        // The producer owns this client and disposes it with itself.
+        var client = SqsClientFactory.Create(connection);
         return CreateSqs(
             SqsQueue.FromUrl(client, options.WritesQueueUrl!, region),
             SqsQueue.FromUrl(client, options.AnalyticsQueueUrl!, region),
             options.Source!,
             options.Publisher,
-            timeProvider);
+            timeProvider,
+            ownedClient: client);
     }
 
     /// <summary>A producer that publishes to the given queues: for hosts that already hold them (any backend: SQS, emulator, embedded).</summary>
@@ -67,7 +69,16 @@ public static class GymCoachProducer
         IMessageQueue analyticsQueue,
         string source,
         SqsBatchPublisherOptions? publisherOptions = null,
-        TimeProvider? timeProvider = null)
+        TimeProvider? timeProvider = null) =>
+        CreateSqs(writesQueue, analyticsQueue, source, publisherOptions, timeProvider, ownedClient: null);
+
+    private static SqsProducer CreateSqs(
+        IMessageQueue writesQueue,
+        IMessageQueue analyticsQueue,
+        string source,
+        SqsBatchPublisherOptions? publisherOptions,
+        TimeProvider? timeProvider,
+        IDisposable? ownedClient)
     {
         ArgumentNullException.ThrowIfNull(writesQueue);
         ArgumentNullException.ThrowIfNull(analyticsQueue);
@@ -79,6 +90,7 @@ public static class GymCoachProducer
             new SqsBatchPublisher(analyticsQueue, publisherOptions),
             source,
             publisherOptions.MaxMessageBytes,
-            timeProvider ?? TimeProvider.System);
+            timeProvider ?? TimeProvider.System,
+            ownedClient);
     }
 }

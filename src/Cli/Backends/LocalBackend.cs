@@ -1,3 +1,5 @@
+using Amazon.DynamoDBv2;
+using Amazon.SQS;
 using GymCoach.Cli.Emulators;
 using GymCoach.Contracts.Queueing;
 using GymCoach.Contracts.Storage;
@@ -18,11 +20,13 @@ internal sealed class LocalBackend : IBackend
 {
     private readonly FauxqsServer _sqs;
     private readonly DynamoDbLocalServer _dynamoDb;
+    private readonly IDisposable[] _clients;
 
-    private LocalBackend(FauxqsServer sqs, DynamoDbLocalServer dynamoDb, IReadOnlyList<ProvisionedQueue> queues, IItemStore store)
+    private LocalBackend(FauxqsServer sqs, DynamoDbLocalServer dynamoDb, IReadOnlyList<ProvisionedQueue> queues, IItemStore store, params IDisposable[] clients)
     {
         _sqs = sqs;
         _dynamoDb = dynamoDb;
+        _clients = clients;
         var writes = queues.Single(q => q.Definition == QueueDefinitions.Writes);
         var analytics = queues.Single(q => q.Definition == QueueDefinitions.Analytics);
         WritesQueue = writes.Queue;
@@ -66,18 +70,24 @@ internal sealed class LocalBackend : IBackend
         var startingDynamoDb = DynamoDbLocalServer.StartAsync(new DynamoDbLocalOptions { DatabaseDirectory = databaseDirectory }, cancellationToken);
         FauxqsServer? sqs = null;
         DynamoDbLocalServer? dynamoDb = null;
+        AmazonSQSClient? sqsClient = null;
+        AmazonDynamoDBClient? dynamoDbClient = null;
         try
         {
             sqs = await startingSqs;
             dynamoDb = await startingDynamoDb;
-            var queues = await new SqsQueueProvisioner(SqsClientFactory.GetClient(sqs.Connection), visibilityTimeout)
-                .EnsureAllAsync(QueueDefinitions.All, cancellationToken);
-            var dynamoDbClient = DynamoDbClientFactory.Shared(dynamoDb.ClientSettings);
+
+            // Clients owned by this backend, disposed with it, before the emulators stop.
+            sqsClient = SqsClientFactory.Create(sqs.Connection);
+            dynamoDbClient = DynamoDbClientFactory.Create(dynamoDb.ClientSettings);
+            var queues = await new SqsQueueProvisioner(sqsClient, visibilityTimeout).EnsureAllAsync(QueueDefinitions.All, cancellationToken);
             await new DynamoDbTableProvisioner(dynamoDbClient).EnsureTableAsync(TableDefinition.TableName, pointInTimeRecovery: false, cancellationToken);
-            return new LocalBackend(sqs, dynamoDb, queues, new DynamoDbItemStore(dynamoDbClient));
+            return new LocalBackend(sqs, dynamoDb, queues, new DynamoDbItemStore(dynamoDbClient), sqsClient, dynamoDbClient);
         }
         catch
         {
+            sqsClient?.Dispose();
+            dynamoDbClient?.Dispose();
             await StopQuietlyAsync(sqs ?? await Quietly(startingSqs));
             await StopQuietlyAsync(dynamoDb ?? await Quietly(startingDynamoDb));
             throw;
@@ -101,6 +111,11 @@ internal sealed class LocalBackend : IBackend
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var client in _clients)
+        {
+            client.Dispose();
+        }
+
         await _sqs.DisposeAsync();
         await _dynamoDb.DisposeAsync();
     }

@@ -35,8 +35,8 @@ internal sealed class InvokeCommand : ICommand
         await using var backend = await BackendFactory.OpenAsync(BackendOptions.Embedded, backendOptions, StateAccess.Write, "gymcoach invoke", cancellationToken);
         var time = TimeProvider.System;
         var (handler, deadLetterQueue) = function == "writes"
-            ? ((IMessageHandler)new WritesHandler(backend.Store, backend.AnalyticsQueue, time, logger), backend.WritesDeadLetterQueue)
-            : (new AnalyticsHandler(backend.Store, time, logger), backend.AnalyticsDeadLetterQueue);
+            ? ((IMessageHandler)new WritesHandler(backend.Store, backend.AnalyticsQueue, time), backend.WritesDeadLetterQueue)
+            : (new AnalyticsHandler(backend.Store, time), backend.AnalyticsDeadLetterQueue);
         var processor = new BatchProcessor(new BatchProcessorOptions(), deadLetterQueue, time, logger: logger);
 
         var queuedBefore = (await backend.AnalyticsQueue.GetCountsAsync(cancellationToken)).Total;

@@ -76,8 +76,8 @@ internal sealed class LocalPipeline
             () => (store?.Statistics.SlowDowns ?? 0) + analyticsDeadLetters.Throttles,
             logger.ForContext(LogProperties.QueueName, backend.AnalyticsQueue.Name));
 
-        var writes = decorate(new WritesHandler(backend.Store, recomputeRequests, timeProvider, logger));
-        var analytics = decorate(new AnalyticsHandler(backend.Store, timeProvider, logger, cache));
+        var writes = decorate(new WritesHandler(backend.Store, recomputeRequests, timeProvider));
+        var analytics = decorate(new AnalyticsHandler(backend.Store, timeProvider, cache));
         var writesRunner = await LocalEventSourceRunner.CreateAsync(
             Backoff(backend.WritesQueue, timeProvider),
             new WorkerFunction(new BatchProcessor(settings.Processor, writesDeadLetters, timeProvider, logger: logger, concurrency: writesConcurrency), writes),

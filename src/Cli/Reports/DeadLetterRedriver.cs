@@ -1,5 +1,6 @@
 using GymCoach.Contracts.Lambda;
 using GymCoach.Contracts.Queueing;
+using GymCoach.Workers.Publishing;
 
 namespace GymCoach.Cli.Reports;
 
@@ -7,7 +8,8 @@ namespace GymCoach.Cli.Reports;
 /// <remarks>
 /// Each batch is received from the dead-letter queue, sent to the source with its original body and string attributes
 /// (minus <c>failureReason</c> and <c>sourceQueue</c>, which describe the dead-lettering), and deleted from the
-/// dead-letter queue only for the entries the source accepted. Entries the source refused stay hidden until the end of
+/// dead-letter queue only for the entries the source accepted; the send goes through <see cref="RetryingBatchSend"/>, so an
+/// entry the source failed for a transient reason is resent before it counts as failed. Entries the source refused stay hidden until the end of
 /// the redrive, so they are not received again in the same run, and are then made visible again. Deletes are never
 /// cancelled: a message sent must not stay behind because the user pressed Ctrl-C.
 /// </remarks>
@@ -40,22 +42,12 @@ internal static class DeadLetterRedriver
                 }
 
                 received += batch.Count;
-                IReadOnlyList<SendOutcome> outcomes;
-                try
-                {
-                    outcomes = await SendAsync(source, batch, cancellationToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    // Stopped before the source answered: leave the batch in the dead-letter queue, visible again.
-                    held.AddRange(batch.Where(m => m.ReceiptHandle is not null).Select(m => m.ReceiptHandle!));
-                    throw;
-                }
+                var outcomes = await RetryingBatchSend.SendAsync(source, [.. batch.Select(m => ToSource(m, source.IsFifo))], cancellationToken: cancellationToken);
 
                 var deletes = new List<string>(batch.Count);
                 for (var i = 0; i < batch.Count; i++)
                 {
-                    var outcome = i < outcomes.Count ? outcomes[i] : new SendOutcome(null, "no outcome reported");
+                    var outcome = outcomes[i];
                     if (outcome.Succeeded)
                     {
                         deletes.Add(batch[i].ReceiptHandle!);
@@ -72,6 +64,13 @@ internal static class DeadLetterRedriver
 
                 deleteFailed += await DeleteAsync(deadLetters, deletes);
                 moved += deletes.Count;
+
+                // Stopped before the source accepted every entry: the accepted ones are deleted, the rest is held (made
+                // visible again below), and the redrive ends as cancelled.
+                if (cancellationToken.IsCancellationRequested && deletes.Count < batch.Count)
+                {
+                    throw new OperationCanceledException(cancellationToken);
+                }
             }
         }
         finally
@@ -106,19 +105,6 @@ internal static class DeadLetterRedriver
             // The dead-letter message id is stable while it waits, so a repeated redrive of it deduplicates.
             DeduplicationId = fifoSource ? message.MessageId : null,
         };
-    }
-
-    private static async Task<IReadOnlyList<SendOutcome>> SendAsync(IMessageQueue source, IReadOnlyList<SqsMessage> batch, CancellationToken cancellationToken)
-    {
-        var fifo = source.Name.EndsWith(".fifo", StringComparison.Ordinal);
-        try
-        {
-            return await source.SendBatchAsync([.. batch.Select(m => ToSource(m, fifo))], cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            return [.. batch.Select(_ => new SendOutcome(null, ex.Message))];
-        }
     }
 
     /// <returns>How many deletes failed.</returns>

@@ -12,10 +12,17 @@ internal sealed record QueueSet(string Backend, IMessageQueue Writes, IMessageQu
     /// <summary>What holds the queues open (the embedded backend: its state database and writer lock); null for remote queues.</summary>
     public IAsyncDisposable? Owner { get; init; }
 
+    /// <summary>The SQS client the queues were opened with, when this set owns it; null otherwise.</summary>
+    public IDisposable? Client { get; init; }
+
     /// <summary>The embedded backend's state folder; null for remote queues.</summary>
     public string? StateDirectory { get; init; }
 
-    public ValueTask DisposeAsync() => Owner?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public ValueTask DisposeAsync()
+    {
+        Client?.Dispose();
+        return Owner?.DisposeAsync() ?? ValueTask.CompletedTask;
+    }
 
     /// <summary>(name, source queue, dead-letter queue) of the queues <paramref name="which"/> selects: <c>writes</c>, <c>analytics</c> or <c>all</c>.</summary>
     public IReadOnlyList<(string Name, IMessageQueue Source, IMessageQueue DeadLetters)> Select(string which)

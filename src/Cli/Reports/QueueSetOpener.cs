@@ -17,10 +17,10 @@ internal static class QueueSetOpener
 {
     public const string EndpointVariable = "GYMCOACH_SQS_ENDPOINT";
 
-    public const string LocalRefusal =
+    public static readonly string LocalRefusal =
         "the local backend starts its own fauxqs, whose queues live only as long as the command that started it. Point this " +
         "command at an SQS endpoint that keeps running with --sqs-endpoint URL (or " + EndpointVariable + "), with the queues " +
-        "gymcoach-writes, gymcoach-analytics and their -dlq queues on it.";
+        $"{QueueDefinitions.Writes.Name}, {QueueDefinitions.Analytics.Name} and their -dlq queues on it.";
 
     /// <param name="access">How to open the embedded state: read-only for commands that only look.</param>
     public static async Task<QueueSet> OpenAsync(string backend, string? sqsEndpoint, string stateDirectory, StateAccess access, string command, CancellationToken cancellationToken)
@@ -49,13 +49,13 @@ internal static class QueueSetOpener
                 return await OpenLocalAsync(uri, cancellationToken);
             default:
                 var aws = await AwsBackend.OpenAsync(AwsBackendSettings.FromEnvironment(), cancellationToken);
-                return new QueueSet(backend, aws.WritesQueue, aws.WritesDeadLetterQueue, aws.AnalyticsQueue, aws.AnalyticsDeadLetterQueue);
+                return new QueueSet(backend, aws.WritesQueue, aws.WritesDeadLetterQueue, aws.AnalyticsQueue, aws.AnalyticsDeadLetterQueue) { Owner = aws };
         }
     }
 
     private static async Task<QueueSet> OpenLocalAsync(Uri endpoint, CancellationToken cancellationToken)
     {
-        var client = SqsClientFactory.GetClient(SqsConnection.Emulator(endpoint));
+        var client = SqsClientFactory.Create(SqsConnection.Emulator(endpoint));
         try
         {
             var queues = await Task.WhenAll(
@@ -63,10 +63,11 @@ internal static class QueueSetOpener
                 SqsQueue.OpenAsync(client, QueueDefinitions.Writes.DeadLetterName!, cancellationToken),
                 SqsQueue.OpenAsync(client, QueueDefinitions.Analytics.Name, cancellationToken),
                 SqsQueue.OpenAsync(client, QueueDefinitions.Analytics.DeadLetterName!, cancellationToken));
-            return new QueueSet(BackendOptions.Local, queues[0], queues[1], queues[2], queues[3]);
+            return new QueueSet(BackendOptions.Local, queues[0], queues[1], queues[2], queues[3]) { Client = client };
         }
         catch (Exception ex) when (ex is AmazonClientException or AmazonServiceException or SqsRequestException or QueueDoesNotExistException or HttpRequestException)
         {
+            client.Dispose();
             throw new CommandFailedException($"the queues at {endpoint} could not be opened ({ex.Message}); is the SQS endpoint running, with the pipeline's queues?");
         }
     }

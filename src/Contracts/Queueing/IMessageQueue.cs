@@ -16,6 +16,10 @@ public interface IMessageQueue
     /// <summary>The queue ARN, passed to workers as <c>eventSourceARN</c>.</summary>
     string Arn { get; }
 
+    /// <summary>Whether this is a FIFO queue: messages need a group id and are delivered in order within their group.</summary>
+    /// <remarks>Follows from the name by SQS's rule (<see cref="FifoQueueNames"/>); decorators forward their inner queue's answer.</remarks>
+    bool IsFifo => FifoQueueNames.IsFifo(Name);
+
     /// <summary>Sends up to 10 messages (SendMessageBatch); the outcome list is in the order of <paramref name="messages"/>.</summary>
     Task<IReadOnlyList<SendOutcome>> SendBatchAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken);
 

@@ -20,28 +20,32 @@ internal static class ApiBackend
     /// request at a time, so an auto-batching publisher would only add its linger to every answer. No request is made
     /// here: the queues' ARNs follow from their URLs, so initialization stays fast.
     /// </remarks>
-    public static IngestBackend Create(ApiLambdaSettings settings, MetricsRecorder recorder)
+    /// <param name="clients">Receives the AWS clients created here, one of each per process, for the host to dispose when it stops.</param>
+    public static IngestBackend Create(ApiLambdaSettings settings, MetricsRecorder recorder, ICollection<IDisposable> clients)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(recorder);
+        ArgumentNullException.ThrowIfNull(clients);
         IMessageQueue writes;
         IMessageQueue analytics;
         IItemStore store;
         if (settings.Embedded)
         {
-            writes = new EmbeddedQueue(new EmbeddedQueueOptions { Name = "gymcoach-writes" });
-            analytics = new EmbeddedQueue(new EmbeddedQueueOptions { Name = "gymcoach-analytics" });
+            writes = new EmbeddedQueue(new EmbeddedQueueOptions { Name = QueueDefinitions.Writes.Name });
+            analytics = new EmbeddedQueue(new EmbeddedQueueOptions { Name = QueueDefinitions.Analytics.Name });
             store = new EmbeddedItemStore();
         }
         else
         {
             var region = settings.Region ?? SqsConnection.EmulatorRegion;
-            var sqs = SqsClientFactory.GetClient(settings.SqsEndpoint is { } sqsEndpoint
+            var sqs = SqsClientFactory.Create(settings.SqsEndpoint is { } sqsEndpoint
                 ? SqsConnection.Emulator(sqsEndpoint, region)
                 : SqsConnection.Aws(settings.Region));
-            var dynamoDb = DynamoDbClientFactory.Shared(settings.DynamoDbEndpoint is { } dynamoDbEndpoint
+            var dynamoDb = DynamoDbClientFactory.Create(settings.DynamoDbEndpoint is { } dynamoDbEndpoint
                 ? DynamoDbClientSettings.ForEmulator(dynamoDbEndpoint)
                 : DynamoDbClientSettings.ForAws(settings.Region));
+            clients.Add(sqs);
+            clients.Add(dynamoDb);
             var table = new DynamoDbItemStore(dynamoDb, new DynamoDbStoreOptions { TableName = settings.TableName! });
             recorder.AddSource(new StoreStatisticsSource(table));
             writes = SqsQueue.FromUrl(sqs, settings.WritesQueueUrl!, region);

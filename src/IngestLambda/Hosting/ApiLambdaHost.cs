@@ -35,12 +35,13 @@ internal static class ApiLambdaHost
         WebApplication app;
         FunctionUrlServer server;
         MetricsRecorder metrics;
+        var clients = new List<IDisposable>();
         try
         {
             var settings = ApiLambdaSettings.Read(variables);
             logger = GymCoachLogging.CreateForLambda(settings.LogLevel, output);
             metrics = new MetricsRecorder(settings.FunctionName);
-            var backend = ApiBackend.Create(settings, metrics);
+            var backend = ApiBackend.Create(settings, metrics, clients);
             server = new FunctionUrlServer();
             app = Build(settings.Api, backend, server, logger);
             await app.StartAsync(cancellationToken);
@@ -53,9 +54,11 @@ internal static class ApiLambdaHost
         }
         catch (Exception ex)
         {
+            DisposeAll(clients);
             return await ReportInitErrorAsync(client, ex, output, cancellationToken);
         }
 
+        using var disposeClients = new ClientsDisposal(clients);
         await using (app)
         {
             try
@@ -100,5 +103,19 @@ internal static class ApiLambdaHost
         }
 
         return FailedExitCode;
+    }
+
+    private static void DisposeAll(List<IDisposable> clients)
+    {
+        foreach (var owned in clients)
+        {
+            owned.Dispose();
+        }
+    }
+
+    /// <summary>Disposes the AWS clients after the application that uses them.</summary>
+    private sealed class ClientsDisposal(List<IDisposable> clients) : IDisposable
+    {
+        public void Dispose() => DisposeAll(clients);
     }
 }

@@ -9,8 +9,11 @@ namespace GymCoach.Lambda.Composition;
 /// <summary>Amazon DynamoDB and SQS: the production backend, its clients created once per process and reused by every invocation.</summary>
 internal sealed class AwsWorkerBackend : IWorkerBackend
 {
-    private AwsWorkerBackend(IItemStore store, IMessageQueue? analyticsQueue, IMessageQueue deadLetterQueue)
+    private readonly IDisposable[] _clients;
+
+    private AwsWorkerBackend(IItemStore store, IMessageQueue? analyticsQueue, IMessageQueue deadLetterQueue, params IDisposable[] clients)
     {
+        _clients = clients;
         Store = store;
         AnalyticsQueue = analyticsQueue;
         DeadLetterQueue = deadLetterQueue;
@@ -28,14 +31,22 @@ internal sealed class AwsWorkerBackend : IWorkerBackend
     {
         ArgumentNullException.ThrowIfNull(settings);
         var region = settings.Region ?? SqsConnection.EmulatorRegion;
-        var sqs = SqsClientFactory.GetClient(settings.SqsEndpoint is { } sqsEndpoint
+        var sqs = SqsClientFactory.Create(settings.SqsEndpoint is { } sqsEndpoint
             ? SqsConnection.Emulator(sqsEndpoint, region)
             : SqsConnection.Aws(settings.Region));
-        var dynamoDb = DynamoDbClientFactory.Shared(settings.DynamoDbEndpoint is { } dynamoDbEndpoint
+        var dynamoDb = DynamoDbClientFactory.Create(settings.DynamoDbEndpoint is { } dynamoDbEndpoint
             ? DynamoDbClientSettings.ForEmulator(dynamoDbEndpoint)
             : DynamoDbClientSettings.ForAws(settings.Region));
         var store = new DynamoDbItemStore(dynamoDb, new DynamoDbStoreOptions { TableName = settings.TableName! });
         var analytics = settings.Worker == WorkerKind.Writes ? SqsQueue.FromUrl(sqs, settings.AnalyticsQueueUrl!, region) : null;
-        return new AwsWorkerBackend(store, analytics, SqsQueue.FromUrl(sqs, settings.DeadLetterQueueUrl!, region));
+        return new AwsWorkerBackend(store, analytics, SqsQueue.FromUrl(sqs, settings.DeadLetterQueueUrl!, region), sqs, dynamoDb);
+    }
+
+    public void Dispose()
+    {
+        foreach (var client in _clients)
+        {
+            client.Dispose();
+        }
     }
 }

@@ -13,10 +13,10 @@ internal sealed class EmbeddedWorkerBackend : IWorkerBackend
     public EmbeddedWorkerBackend(WorkerKind worker)
     {
         Store = new EmbeddedItemStore();
-        AnalyticsQueue = worker == WorkerKind.Writes ? new EmbeddedQueue(new EmbeddedQueueOptions { Name = "gymcoach-analytics" }) : null;
+        AnalyticsQueue = worker == WorkerKind.Writes ? new EmbeddedQueue(new EmbeddedQueueOptions { Name = QueueDefinitions.Analytics.Name }) : null;
         DeadLetterQueue = new EmbeddedQueue(new EmbeddedQueueOptions
         {
-            Name = worker == WorkerKind.Writes ? "gymcoach-writes-dlq" : "gymcoach-analytics-dlq",
+            Name = (worker == WorkerKind.Writes ? QueueDefinitions.Writes : QueueDefinitions.Analytics).DeadLetterName!,
         });
     }
 
@@ -25,4 +25,9 @@ internal sealed class EmbeddedWorkerBackend : IWorkerBackend
     public IMessageQueue? AnalyticsQueue { get; }
 
     public IMessageQueue DeadLetterQueue { get; }
+
+    /// <summary>Nothing to release: the in-process store and queues go with the process.</summary>
+    public void Dispose()
+    {
+    }
 }

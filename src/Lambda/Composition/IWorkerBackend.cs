@@ -4,7 +4,8 @@ using GymCoach.Contracts.Storage;
 namespace GymCoach.Lambda.Composition;
 
 /// <summary>Where the hosted worker's table and queues live; created once per process and shared by every invocation.</summary>
-internal interface IWorkerBackend
+/// <remarks>Owns its AWS clients (one of each per process); the host disposes it when the runtime loop ends.</remarks>
+internal interface IWorkerBackend : IDisposable
 {
     IItemStore Store { get; }
 

@@ -1,7 +1,6 @@
 using GymCoach.Contracts.Storage;
 using GymCoach.Lambda.Hosting;
 using GymCoach.Workers.Batching;
-using GymCoach.Workers.Caching;
 using GymCoach.Workers.Functions;
 using GymCoach.Workers.Handlers;
 using GymCoach.Workers.Logging;
@@ -13,7 +12,7 @@ using Serilog;
 
 namespace GymCoach.Lambda.Composition;
 
-/// <summary>Builds the hosted worker function once per process: handler, batch processor, dead-letter queue, cache, metrics, throttling control.</summary>
+/// <summary>Builds the hosted worker function once per process: handler, batch processor, dead-letter queue, metrics, throttling control.</summary>
 internal static class WorkerComposition
 {
     /// <param name="metricsOutput">Where the EMF metric documents go after each invocation: standard output in Lambda.</param>
@@ -38,13 +37,12 @@ internal static class WorkerComposition
             var analytics = backend.AnalyticsQueue
                 ?? throw new RuntimeInitException(RuntimeErrorTypes.ConfigInvalid, "The writes worker needs the analytics queue.");
             analyticsQueue = new ThrottleBackoffQueue(new MeteredMessageQueue(analytics, recorder), timeProvider: timeProvider);
-            handler = new WritesHandler(store, analyticsQueue, timeProvider, logger);
+            handler = new WritesHandler(store, analyticsQueue, timeProvider);
         }
         else
         {
-            var cache = new AnalyticsCache(new CacheOptions());
-            recorder.AddSource(new CacheMetricsSource(cache));
-            handler = new AnalyticsHandler(store, timeProvider, logger, cache, recorder);
+            // No analytics cache: nothing in this process reads analytics, the API serves them from its own.
+            handler = new AnalyticsHandler(store, timeProvider, metrics: recorder);
         }
 
         // The limiter lives as long as the process, so a warm function starts at the concurrency the last invocation left.

@@ -33,19 +33,23 @@ internal static class LambdaHost
 
         ILogger logger;
         ISqsFunction function;
+        IWorkerBackend? backend = null;
         try
         {
             var settings = LambdaSettings.Read(variables);
             logger = GymCoachLogging.CreateForLambda(settings.LogLevel, logOutput);
-            var backend = WorkerBackends.Create(settings);
+            backend = WorkerBackends.Create(settings);
             function = WorkerComposition.Create(settings, backend, logger, TimeProvider.System, logOutput);
             logger.Information("Initialized the {Worker} worker on the {Backend} backend", settings.Worker, settings.Backend);
         }
         catch (Exception ex)
         {
+            backend?.Dispose();
             return await ReportInitErrorAsync(client, ex, logOutput, cancellationToken);
         }
 
+        // The backend's clients serve every invocation of the process; they are released only when the loop ends.
+        using var ownedBackend = backend;
         try
         {
             await new LambdaRuntime(client, function, logger).RunAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using GymCoach.Workers.Batching;
+using GymCoach.Workers.Queueing;
 using GymCoach.Workers.Runtime;
 using Serilog.Events;
 
@@ -52,7 +53,7 @@ internal sealed record LambdaSettings
     public string FunctionName { get; init; } = "gymcoach-worker";
 
     /// <summary>The consumed queue's name for its metrics: <c>GYMCOACH_QUEUE_NAME</c>, else <c>gymcoach-writes</c> or <c>gymcoach-analytics</c>.</summary>
-    public string SourceQueueName { get; init; } = "gymcoach-writes";
+    public string SourceQueueName { get; init; } = QueueDefinitions.Writes.Name;
 
     /// <summary>Embedded backend only: a message id that makes the function throw; null for none.</summary>
     public string? FailMessageId { get; init; }
@@ -96,7 +97,7 @@ internal sealed record LambdaSettings
         var settings = new LambdaSettings
         {
             FunctionName = reader.Optional(EnvironmentVariables.FunctionName) ?? $"gymcoach-{workerName}-worker",
-            SourceQueueName = reader.Optional(EnvironmentVariables.QueueName) ?? $"gymcoach-{workerName}",
+            SourceQueueName = reader.Optional(EnvironmentVariables.QueueName) ?? (worker == WorkerKind.Analytics ? QueueDefinitions.Analytics : QueueDefinitions.Writes).Name,
             Worker = worker ?? WorkerKind.Writes,
             Backend = backend ?? BackendKind.Aws,
             Processor = processor,

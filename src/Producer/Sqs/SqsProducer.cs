@@ -12,7 +12,8 @@ internal sealed class SqsProducer(
     SqsBatchPublisher analytics,
     string source,
     int maxMessageBytes,
-    TimeProvider timeProvider) : IGymCoachProducer
+    TimeProvider timeProvider,
+    IDisposable? ownedClient = null) : IGymCoachProducer
 {
     public async Task<string> LogWorkoutAsync(WorkoutLogged workout, SendOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -72,6 +73,9 @@ internal sealed class SqsProducer(
     {
         await writes.DisposeAsync();
         await analytics.DisposeAsync();
+
+        // After the publishers, which flush through it.
+        ownedClient?.Dispose();
     }
 
     private EventStamp Stamp() => new(source, timeProvider.GetUtcNow());

@@ -21,8 +21,6 @@ namespace GymCoach.Workers.Batching;
 /// </remarks>
 public sealed class BatchProcessor
 {
-    private const string FifoSuffix = ".fifo";
-
     /// <summary>Beyond this a deadline is treated as none: no timer is armed and every message may start.</summary>
     private static readonly TimeSpan NoDeadline = TimeSpan.FromDays(1);
 
@@ -90,7 +88,7 @@ public sealed class BatchProcessor
         var startedAt = time.GetTimestamp();
         var remaining = deadline - time.GetUtcNow();
         var sourceArn = records.Count > 0 ? records[0]?.EventSourceArn : null;
-        var plan = sourceArn is not null && sourceArn.EndsWith(FifoSuffix, StringComparison.Ordinal)
+        var plan = FifoQueueNames.IsFifo(sourceArn)
             ? BatchPlan.Fifo(records, _settings.ChunkSize)
             : BatchPlan.Standard(records.Count, _settings.ChunkSize);
 

@@ -70,7 +70,7 @@ public sealed class LocalEventSourceRunner
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.Copy();
         var visibilityTimeout = await queue.GetVisibilityTimeoutAsync(cancellationToken);
-        var errors = settings.Validate(queue.Name.EndsWith(".fifo", StringComparison.Ordinal), visibilityTimeout);
+        var errors = settings.Validate(queue.IsFifo, visibilityTimeout);
         if (errors.Count > 0)
         {
             throw new ArgumentException($"Invalid event source settings for queue {queue.Name}: {string.Join(" ", errors)}", nameof(options));

@@ -95,7 +95,7 @@ internal sealed class AnalyticsFolder(IItemStore store, TimeProvider timeProvide
     {
         var folded = new List<StoredItem>();
         var unfolded = new List<StoredItem>();
-        await foreach (var item in store.QueryAllAsync(TableKeys.UserPartition(userId), TableKeys.WorkoutSortKeyPrefix, cancellationToken, pageSize: 1000))
+        await foreach (var item in store.QueryAllAsync(TableKeys.UserPartition(userId), TableKeys.WorkoutSortKeyPrefix, cancellationToken, pageSize: TableDefinition.MaxPageSize))
         {
             (WorkoutItems.IsFolded(item) ? folded : unfolded).Add(item);
         }

@@ -10,8 +10,6 @@ internal sealed class RecomputeRequests
 {
     private readonly Dictionary<string, UserRecompute> _byUser = new(StringComparer.Ordinal);
 
-    public int Count => _byUser.Count;
-
     /// <summary>A stored (or repeated) workout: its fold is asked for.</summary>
     public void AddWorkout(string userId, string workoutId, SqsMessage message) =>
         UserRecompute.For(_byUser, userId).AddWorkout(workoutId, message);

@@ -1,12 +1,11 @@
 using GymCoach.Contracts.Queueing;
 using GymCoach.Contracts.Storage;
 using GymCoach.Workers.Batching;
-using Serilog;
 
 namespace GymCoach.Workers.Handlers;
 
 /// <summary>The writes worker: stores workouts (immutable, idempotent) and profiles (last write wins), then asks for one analytics recompute per affected user.</summary>
-public sealed class WritesHandler(IItemStore store, IMessageQueue analyticsQueue, TimeProvider timeProvider, ILogger logger) : IMessageHandler
+public sealed class WritesHandler(IItemStore store, IMessageQueue analyticsQueue, TimeProvider timeProvider) : IMessageHandler
 {
     /// <summary>The CloudEvents <c>source</c> of the recompute requests this worker sends.</summary>
     public const string EventSourceName = "gymcoach/writes-worker";
@@ -16,8 +15,6 @@ public sealed class WritesHandler(IItemStore store, IMessageQueue analyticsQueue
     internal IMessageQueue AnalyticsQueue => analyticsQueue;
 
     internal TimeProvider TimeProvider => timeProvider;
-
-    internal ILogger Logger => logger;
 
     public IChunkScope BeginChunk() => new WritesChunkScope(this);
 }

@@ -9,6 +9,8 @@ public sealed class MeteredMessageQueue(IMessageQueue inner, MetricsRecorder rec
 {
     public string Name => inner.Name;
 
+    public bool IsFifo => inner.IsFifo;
+
     public string Arn => inner.Arn;
 
     public async Task<IReadOnlyList<SendOutcome>> SendBatchAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)

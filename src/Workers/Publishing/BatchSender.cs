@@ -6,7 +6,8 @@ namespace GymCoach.Workers.Publishing;
 /// <remarks>
 /// A batch holds its concurrency slot until every entry is resolved, backoffs included, so a throttled queue slows the
 /// publisher's intake instead of piling up retries. <see cref="StartAsync"/>, <see cref="CompleteAfterInFlight"/> and
-/// <see cref="WhenAllSentAsync"/> are called by the publisher's single loop only.
+/// <see cref="WhenAllSentAsync"/> are called by the publisher's single loop only; <see cref="RetryingBatchSend"/> lends the
+/// same sending to callers that have a list of messages rather than a stream.
 /// </remarks>
 internal sealed class BatchSender : IDisposable
 {
@@ -14,14 +15,19 @@ internal sealed class BatchSender : IDisposable
     private readonly SqsBatchPublisherOptions _options;
     private readonly SemaphoreSlim _slots;
     private readonly List<Task> _inFlight = [];
+    private readonly CancellationToken _cancellationToken;
 
-    public BatchSender(IMessageQueue queue, SqsBatchPublisherOptions options)
+    /// <param name="cancellationToken">
+    /// Stops sends and backoffs, failing what is left; the publisher passes none, since an accepted message is sent.
+    /// </param>
+    public BatchSender(IMessageQueue queue, SqsBatchPublisherOptions options, CancellationToken cancellationToken = default)
     {
         _queue = queue;
         _options = options;
+        _cancellationToken = cancellationToken;
 
         // Concurrent batches could overtake each other; a FIFO queue must get each group's messages in order.
-        var concurrency = queue.Name.EndsWith(".fifo", StringComparison.Ordinal) ? 1 : options.MaxConcurrentBatches;
+        var concurrency = queue.IsFifo ? 1 : options.MaxConcurrentBatches;
         _slots = new SemaphoreSlim(concurrency, concurrency);
     }
 
@@ -68,7 +74,7 @@ internal sealed class BatchSender : IDisposable
                     return;
                 }
 
-                await Task.Delay(Backoff(attempt));
+                await Task.Delay(Backoff(attempt), _cancellationToken);
                 pending = retry;
             }
         }
@@ -77,7 +83,7 @@ internal sealed class BatchSender : IDisposable
             // Defensive: whatever happened, no caller is left waiting.
             foreach (var message in batch)
             {
-                message.TrySetException(new PublishFailedException($"Sending to queue {_queue.Name} failed unexpectedly: {ex.Message}", ex));
+                message.TrySetException(new PublishFailedException($"Sending to queue {_queue.Name} failed unexpectedly: {ex.Message}", ex) { QueueError = ex.Message });
             }
         }
         finally
@@ -98,8 +104,13 @@ internal sealed class BatchSender : IDisposable
         IReadOnlyList<SendOutcome> outcomes;
         try
         {
-            // Not the callers' tokens: a batch is shared by many callers, and an accepted message is sent.
-            outcomes = await _queue.SendBatchAsync(messages, CancellationToken.None);
+            // Not the publisher's callers' tokens: a batch is shared by many callers, and an accepted message is sent.
+            outcomes = await _queue.SendBatchAsync(messages, _cancellationToken);
+        }
+        catch (OperationCanceledException ex) when (_cancellationToken.IsCancellationRequested)
+        {
+            FailAll(pending, ex.Message, senderFault: false, attempt, ex);
+            return null;
         }
         catch (ArgumentException ex)
         {
@@ -152,7 +163,10 @@ internal sealed class BatchSender : IDisposable
             : $"The message could not be sent to queue {_queue.Name} in {attempts} attempt(s): {error}",
         senderFault,
         attempts,
-        ex);
+        ex)
+    {
+        QueueError = error,
+    };
 
     /// <summary>Exponential backoff with equal jitter: between half and all of min(MaxBackoff, InitialBackoff × 2^(attempt-1)).</summary>
     private TimeSpan Backoff(int attempt)

@@ -29,4 +29,7 @@ public sealed class PublishFailedException : Exception
 
     /// <summary>How many times the message was sent.</summary>
     public int Attempts { get; }
+
+    /// <summary>The queue's own error for the last attempt (an entry's error code and message, or the failed call's message), if known.</summary>
+    public string? QueueError { get; init; }
 }

@@ -17,9 +17,6 @@ namespace GymCoach.Workers.Queueing;
 /// </remarks>
 public sealed class EmbeddedQueue : IMessageQueue
 {
-    /// <summary>The most entries of a send or delete batch, and the most messages of a receive.</summary>
-    public const int MaxBatchSize = 10;
-
     /// <summary>The longest long poll SQS allows.</summary>
     public static readonly TimeSpan MaxWaitTime = TimeSpan.FromSeconds(20);
 
@@ -108,7 +105,7 @@ public sealed class EmbeddedQueue : IMessageQueue
     public async Task<IReadOnlyList<SqsMessage>> ReceiveAsync(int maxMessages, TimeSpan waitTime, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxMessages, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxMessages, MaxBatchSize);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxMessages, MessageQueueExtensions.MaxBatchEntries);
         ArgumentOutOfRangeException.ThrowIfLessThan(waitTime, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(waitTime, MaxWaitTime);
         cancellationToken.ThrowIfCancellationRequested();
@@ -355,10 +352,10 @@ public sealed class EmbeddedQueue : IMessageQueue
             throw new ArgumentException("EmptyBatchRequest: The batch request doesn't contain any entries.", parameterName);
         }
 
-        if (entries.Count > MaxBatchSize)
+        if (entries.Count > MessageQueueExtensions.MaxBatchEntries)
         {
             throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"TooManyEntriesInBatchRequest: Maximum number of entries per request are {MaxBatchSize}; received {entries.Count}."),
+                string.Create(CultureInfo.InvariantCulture, $"TooManyEntriesInBatchRequest: Maximum number of entries per request are {MessageQueueExtensions.MaxBatchEntries}; received {entries.Count}."),
                 parameterName);
         }
     }

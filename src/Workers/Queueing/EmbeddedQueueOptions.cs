@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using GymCoach.Contracts.Queueing;
 
 namespace GymCoach.Workers.Queueing;
 
@@ -34,7 +35,7 @@ public sealed class EmbeddedQueueOptions
     public string AccountId { get; set; } = "000000000000";
 
     /// <summary>Whether <see cref="Name"/> makes a FIFO queue.</summary>
-    public bool IsFifo => Name is not null && Name.EndsWith(".fifo", StringComparison.Ordinal);
+    public bool IsFifo => FifoQueueNames.IsFifo(Name);
 
     /// <summary>Checks every setting and reports all problems at once.</summary>
     /// <exception cref="ArgumentException">One or more settings are invalid; the message lists each of them.</exception>
@@ -94,7 +95,7 @@ public sealed class EmbeddedQueueOptions
     private void ValidateName(List<string> errors)
     {
         var name = Name ?? string.Empty;
-        var stem = IsFifo ? name[..^".fifo".Length] : name;
+        var stem = FifoQueueNames.Stem(name);
         if (stem.Length == 0 || name.Length > 80)
         {
             errors.Add("Name must have 1 to 80 characters.");

@@ -1,3 +1,5 @@
+using GymCoach.Contracts.Queueing;
+
 namespace GymCoach.Workers.Queueing;
 
 /// <summary>One queue of the pipeline and its dead-letter queue, described once for every backend and the template.</summary>
@@ -24,8 +26,8 @@ public sealed record QueueDefinition
     /// <summary>FIFO only: derive missing deduplication ids from the body. Default false.</summary>
     public bool ContentBasedDeduplication { get; init; }
 
-    public bool IsFifo => Name.EndsWith(".fifo", StringComparison.Ordinal);
+    public bool IsFifo => FifoQueueNames.IsFifo(Name);
 
     /// <summary>The dead-letter queue's name: <c>name-dlq</c>, or <c>name-dlq.fifo</c> for a FIFO queue; null without one.</summary>
-    public string? DeadLetterName => MaxReceiveCount is null ? null : IsFifo ? Name[..^".fifo".Length] + "-dlq.fifo" : Name + "-dlq";
+    public string? DeadLetterName => MaxReceiveCount is null ? null : FifoQueueNames.Stem(Name) + "-dlq" + (IsFifo ? FifoQueueNames.Suffix : string.Empty);
 }

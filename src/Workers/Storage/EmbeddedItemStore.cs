@@ -15,8 +15,8 @@ namespace GymCoach.Workers.Storage;
 /// <param name="journal">Where writes are made durable; null keeps the store in memory only.</param>
 public sealed class EmbeddedItemStore(TimeProvider? timeProvider = null, IItemJournal? journal = null) : IItemStore
 {
-    /// <summary>The most items a query page returns.</summary>
-    public const int MaxPageSize = 1000;
+    /// <summary>The most items a query page returns (<see cref="TableDefinition.MaxPageSize"/>).</summary>
+    public const int MaxPageSize = TableDefinition.MaxPageSize;
 
     /// <summary>DynamoDB's item size limit (400 KB), counted over attribute names and values as DynamoDB does.</summary>
     public const int MaxItemBytes = ItemWriteRules.MaxItemBytes;

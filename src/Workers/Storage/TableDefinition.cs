@@ -28,6 +28,9 @@ public static class TableDefinition
     public const string IndexPartitionKey = "gsi1pk";
     public const string IndexSortKey = "gsi1sk";
 
+    /// <summary>The most items one query page returns, in every store: DynamoDB's own page ends at 1 MB, this bounds it by count too.</summary>
+    public const int MaxPageSize = 1000;
+
     /// <summary>Point-in-time recovery is on in AWS (DynamoDB Local does not implement it).</summary>
     public const bool PointInTimeRecovery = true;
 

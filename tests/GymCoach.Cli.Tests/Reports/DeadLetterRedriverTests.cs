@@ -48,6 +48,21 @@ public sealed class DeadLetterRedriverTests
     }
 
     [Fact]
+    public async Task AnEntryTheSourceFailsOnce_IsSentAgain_AndMoved()
+    {
+        var (source, deadLetters) = DeadLetterSamples.EmbeddedPair();
+        await DeadLetterSamples.SendAsync(deadLetters, 4);
+        FilteringQueue? flaky = null;
+        flaky = new FilteringQueue(source) { Refuse = m => m.Body.Contains("\"n\":2}", StringComparison.Ordinal) && flaky!.BatchSizes.Count == 1 };
+
+        var result = await DeadLetterRedriver.RedriveAsync(deadLetters, flaky, 1000, TimeSpan.Zero, CancellationToken.None);
+
+        Assert.Equal((4, 4, 0), (result.Received, result.Moved, result.SendFailed));
+        Assert.Equal([4, 1], flaky.BatchSizes);
+        Assert.Equal(4, (await source.GetCountsAsync(CancellationToken.None)).Visible);
+    }
+
+    [Fact]
     public async Task AWholeFailedSend_LeavesTheBatchInTheDeadLetterQueue()
     {
         var (source, deadLetters) = DeadLetterSamples.EmbeddedPair();

@@ -109,6 +109,23 @@ public sealed class DeadLetterTests
     }
 
     [Fact]
+    public async Task AnEntryTheDeadLetterQueueFailsOnce_IsSentAgain_AndDeadLettered()
+    {
+        var harness = new ProcessorHarness();
+        harness.Handler.HandleFailures[Id(0)] = new PoisonMessageException("poison");
+        harness.Handler.HandleFailures[Id(1)] = new PoisonMessageException("poison");
+        var failures = 0;
+        harness.DeadLetterQueue.FailEntry = m =>
+            m.Body.Contains(Id(1), StringComparison.Ordinal) && Interlocked.Increment(ref failures) == 1 ? "InternalError" : null;
+
+        var outcome = await harness.RunAsync(SqsEventBuilder.StandardEvent(3));
+
+        Assert.Empty(BatchAssert.FailedIds(outcome));
+        Assert.Equal(2, outcome.DeadLettered);
+        Assert.Equal([2, 1], harness.DeadLetterQueue.Batches.Select(b => b.Count));
+    }
+
+    [Fact]
     public async Task WhenTheDeadLetterQueueThrows_EveryPoisonMessageIsRetried()
     {
         var harness = new ProcessorHarness();

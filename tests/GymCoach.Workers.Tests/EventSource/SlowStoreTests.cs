@@ -42,7 +42,7 @@ public sealed class SlowStoreTests
         });
         var analytics = new EmbeddedQueue(new EmbeddedQueueOptions { Name = "slow-analytics" });
         var store = new EmbeddedItemStore();
-        var handler = new WritesHandler(new SlowStore(store, StoreDelay), analytics, TimeProvider.System, Serilog.Core.Logger.None);
+        var handler = new WritesHandler(new SlowStore(store, StoreDelay), analytics, TimeProvider.System);
         var processor = new BatchProcessor(
             new BatchProcessorOptions { ChunkSize = ChunkSize, MaxConcurrentChunks = 1, DeadlineSafetyMargin = SafetyMargin },
             deadLetters);

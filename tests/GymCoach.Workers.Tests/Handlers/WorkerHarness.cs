@@ -24,8 +24,8 @@ internal sealed class WorkerHarness
     {
         Store = store ?? new EmbeddedItemStore();
         AnalyticsQueue = analyticsQueue ?? new EmbeddedQueue(new EmbeddedQueueOptions { Name = "gymcoach-analytics" });
-        Writes = new WritesHandler(Store, AnalyticsQueue, TimeProvider.System, Serilog.Core.Logger.None);
-        Analytics = new AnalyticsHandler(Store, TimeProvider.System, Serilog.Core.Logger.None, Cache, metrics);
+        Writes = new WritesHandler(Store, AnalyticsQueue, TimeProvider.System);
+        Analytics = new AnalyticsHandler(Store, TimeProvider.System, Cache, metrics);
         WritesProcessor = new BatchProcessor(new BatchProcessorOptions(), WritesDeadLetters);
         AnalyticsProcessor = new BatchProcessor(new BatchProcessorOptions(), AnalyticsDeadLetters);
     }

@@ -11,7 +11,7 @@ namespace GymCoach.Cli.Reports.Dashboards;
 /// renamed or removed metric fails the build of this generator, and a test fails when the committed file is stale.
 /// It watches the two worker functions and the ingest API's function (latency, requests by status class, its store and
 /// publisher calls). The cache widget finds its series by search, so it shows every function of the stage that reports
-/// a cache (the analytics worker and the API) per cache type.
+/// a cache (the API, and the local run) per cache type.
 /// </remarks>
 internal static class DashboardGenerator
 {

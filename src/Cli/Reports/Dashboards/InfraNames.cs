@@ -1,3 +1,5 @@
+using GymCoach.Workers.Queueing;
+
 namespace GymCoach.Cli.Reports.Dashboards;
 
 /// <summary>The deployed names the dashboard and alarms refer to, with <c>${Stage}</c> and <c>${AWS::Region}</c> left for the template's <c>Fn::Sub</c>.</summary>
@@ -13,10 +15,11 @@ internal static class InfraNames
     /// <summary>The stage, which every deployed function's name ends with.</summary>
     public const string Stage = "${Stage}";
 
-    public const string WritesQueue = "gymcoach-writes-${Stage}";
-    public const string WritesDeadLetterQueue = "gymcoach-writes-${Stage}-dlq";
-    public const string AnalyticsQueue = "gymcoach-analytics-${Stage}";
-    public const string AnalyticsDeadLetterQueue = "gymcoach-analytics-${Stage}-dlq";
+    // The deployed queues are the queue definitions with the stage appended, their dead-letter queues named by the same rule.
+    public static readonly string WritesQueue = Staged(QueueDefinitions.Writes).Name;
+    public static readonly string WritesDeadLetterQueue = Staged(QueueDefinitions.Writes).DeadLetterName!;
+    public static readonly string AnalyticsQueue = Staged(QueueDefinitions.Analytics).Name;
+    public static readonly string AnalyticsDeadLetterQueue = Staged(QueueDefinitions.Analytics).DeadLetterName!;
 
     public const string WritesFunction = "gymcoach-writes-worker-${Stage}";
     public const string AnalyticsFunction = "gymcoach-analytics-worker-${Stage}";
@@ -34,4 +37,6 @@ internal static class InfraNames
         new("writes", "Writes", WritesFunction, WritesQueue, WritesDeadLetterQueue),
         new("analytics", "Analytics", AnalyticsFunction, AnalyticsQueue, AnalyticsDeadLetterQueue),
     ];
+
+    private static QueueDefinition Staged(QueueDefinition queue) => queue with { Name = queue.Name + "-" + Stage };
 }

@@ -5,24 +5,28 @@ using Amazon.SQS;
 
 namespace GymCoach.Workers.Queueing.Sqs;
 
-/// <summary>Hands out one <see cref="AmazonSQSClient"/> per <see cref="SqsConnection"/> for the life of the process.</summary>
+/// <summary>Makes <see cref="AmazonSQSClient"/>s for an <see cref="SqsConnection"/>.</summary>
 /// <remarks>
 /// AWS recommends reusing clients: each owns an HTTP connection pool and resolves credentials once, and a client per
-/// call (or per Lambda invocation) pays for both every time. The cache only ever grows by the few connections a
-/// process uses; the clients themselves are thread-safe and never disposed.
+/// call (or per Lambda invocation) pays for both every time. So each host's composition root creates its client with
+/// <see cref="Create"/>, shares it for its lifetime (a Lambda function's: the whole process) and disposes it.
 /// </remarks>
 public static class SqsClientFactory
 {
     private static readonly ConcurrentDictionary<SqsConnection, Lazy<IAmazonSQS>> Clients = new();
 
-    /// <summary>The shared client for <paramref name="connection"/>, created on first use.</summary>
+    /// <summary>A process-wide client for <paramref name="connection"/>, created on first use and never disposed.</summary>
+    /// <remarks>
+    /// No host uses this cache any more; it is left for the benchmarks and test fixtures (tools/GymCoach.Benchmarks is
+    /// being changed on another branch) and goes once they create their own clients.
+    /// </remarks>
     public static IAmazonSQS GetClient(SqsConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
         return Clients.GetOrAdd(connection, static c => new Lazy<IAmazonSQS>(() => Create(c))).Value;
     }
 
-    /// <summary>A new client for <paramref name="connection"/>, owned by the caller; prefer <see cref="GetClient"/>.</summary>
+    /// <summary>A new client for <paramref name="connection"/>, owned by the caller, who disposes it.</summary>
     public static AmazonSQSClient Create(SqsConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);

@@ -54,7 +54,7 @@ public sealed class SqsQueue : IMessageQueue
     /// <summary>The queue's region, reported as <c>awsRegion</c> on received messages.</summary>
     public string Region { get; }
 
-    public bool IsFifo => Name.EndsWith(".fifo", StringComparison.Ordinal);
+    public bool IsFifo => FifoQueueNames.IsFifo(Name);
 
     /// <summary>A queue known by its URL, as the template hands it to the functions: the ARN follows from the URL, so no call is made (cold starts).</summary>
     /// <exception cref="ArgumentException"><paramref name="url"/> is not of the form <c>…/account/name</c>.</exception>

@@ -40,6 +40,8 @@ public sealed class ThrottleBackoffQueue : IMessageQueue
 
     public string Name => _inner.Name;
 
+    public bool IsFifo => _inner.IsFifo;
+
     public string Arn => _inner.Arn;
 
     /// <summary>Throttling answers so far: whole requests, and batch entries.</summary>

@@ -24,8 +24,8 @@ namespace GymCoach.Workers.Storage.Dynamo;
 /// </remarks>
 public sealed class DynamoDbItemStore : IItemStore
 {
-    /// <summary>The most items a query page returns, as in the embedded store.</summary>
-    public const int MaxPageSize = EmbeddedItemStore.MaxPageSize;
+    /// <summary>The most items a query page returns (<see cref="TableDefinition.MaxPageSize"/>).</summary>
+    public const int MaxPageSize = TableDefinition.MaxPageSize;
 
     private readonly IAmazonDynamoDB _client;
     private readonly DynamoDbStoreOptions _options;

@@ -6,17 +6,6 @@ namespace GymCoach.Workers.Tests.Storage.Dynamo;
 public sealed class DynamoDbClientFactoryTests
 {
     [Fact]
-    public void Shared_ReturnsOneClientPerEndpoint_ForTheWholeProcess()
-    {
-        var first = DynamoDbClientFactory.Shared(DynamoDbClientSettings.ForEmulator(new Uri("http://127.0.0.1:1")));
-        var again = DynamoDbClientFactory.Shared(DynamoDbClientSettings.ForEmulator(new Uri("http://127.0.0.1:1")));
-        var other = DynamoDbClientFactory.Shared(DynamoDbClientSettings.ForEmulator(new Uri("http://127.0.0.1:2")));
-
-        Assert.Same(first, again);
-        Assert.NotSame(first, other);
-    }
-
-    [Fact]
     public void AnEmulatorClient_SignsForUsEast1_AtTheServiceUrl_WithTheSdksRetriesOff()
     {
         using var client = DynamoDbClientFactory.Create(DynamoDbClientSettings.ForEmulator(new Uri("http://127.0.0.1:8000")));
