@@ -21,7 +21,6 @@ internal static class ApiLambdaHost
 {
     public const int StoppedExitCode = 0;
     public const int FailedExitCode = 1;
-    public const int NotInLambdaExitCode = 2;
 
     /// <param name="variables">Reads an environment variable; null when unset.</param>
     /// <param name="output">Where the JSON log lines and EMF metric lines go: standard output in Lambda.</param>

@@ -17,7 +17,6 @@ internal static class LambdaHost
 {
     public const int StoppedExitCode = 0;
     public const int FailedExitCode = 1;
-    public const int NotInLambdaExitCode = 2;
 
     /// <param name="variables">Reads an environment variable; null when unset.</param>
     /// <param name="logOutput">Where the JSON log lines go, through the redacting setup every host shares: standard output in Lambda.</param>

@@ -41,6 +41,15 @@ public sealed class PublishedApiBootstrapTests(PublishedApiBootstrap bootstrap) 
     };
 
     [Fact]
+    public async Task WithoutTheRuntimeApi_ExitsWith2_NamingTheVariable()
+    {
+        using var process = BootstrapProcess.Start(bootstrap.Path, runtimeApi: string.Empty, Embedded());
+
+        Assert.Equal(CustomRuntimeEntryPoint.NotInLambdaExitCode, await process.WaitForExitAsync());
+        await Poll.UntilAsync(() => process.Errors.Contains("AWS_LAMBDA_RUNTIME_API is not set", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task GoodWorkout_And_GoodBatch_Are202_WithTheSameDocumentAsKestrel()
     {
         var single = await AssertSameAnswerAsync(FunctionUrlEvent.Post("/v1/workouts", ApiBodies.Workout(), ApiKeys.Writer, "good-single"));

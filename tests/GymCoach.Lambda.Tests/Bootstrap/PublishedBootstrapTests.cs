@@ -19,6 +19,15 @@ public sealed class PublishedBootstrapTests(PublishedBootstrap bootstrap) : IAsy
     }
 
     [Fact]
+    public async Task WithoutTheRuntimeApi_ExitsWith2_NamingTheVariable()
+    {
+        using var process = BootstrapProcess.Start(bootstrap.Path, runtimeApi: string.Empty, Variables.Embedded("writes"));
+
+        Assert.Equal(CustomRuntimeEntryPoint.NotInLambdaExitCode, await process.WaitForExitAsync());
+        await Poll.UntilAsync(() => process.Errors.Contains("AWS_LAMBDA_RUNTIME_API is not set", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task WritesWorker_AnswersWithPartialBatchResponses_AcrossInvocations()
     {
         var process = Start(Variables.Embedded("writes"));
