@@ -1,5 +1,4 @@
-using GymCoach.Cli.Backends;
-using GymCoach.Cli.Terminal;
+using GymCoach.Contracts.Storage;
 using GymCoach.Workers.Analytics;
 using GymCoach.Workers.Caching;
 using GymCoach.Workers.ReadSide;
@@ -15,20 +14,11 @@ internal sealed class AnalyticsCommand : ICommand
 
     public string Usage => "gymcoach analytics <userId> [--backend embedded|local|aws] [--state DIR]";
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
-    {
-        var reader = new ArgumentReader(args, BackendOptions.Flags);
-        var backendName = BackendOptions.ReadBackend(reader);
-        var backendOptions = BackendOptions.Read(reader);
-        reader.EnsureAllUsed(positionalCount: 1);
-        var userId = reader.Positionals.Count == 1 ? reader.Positionals[0] : throw new UsageException("the user id is required");
+    public Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken) =>
+        UserDocumentCommand.RunAsync(args, Name, ReadAsync, "unknown user, or none of their workouts processed yet", cancellationToken);
 
-        await using var backend = await BackendFactory.OpenAsync(backendName, backendOptions, StateAccess.ReadOnly, "gymcoach analytics", cancellationToken);
-        var analyticsReader = new AnalyticsReader(backend.Store, new AnalyticsCache(new CacheOptions()));
-        var analytics = await analyticsReader.GetAsync(userId, cancellationToken)
-            ?? throw new CommandFailedException($"no analytics for user '{userId}': unknown user, or none of their workouts processed yet");
-        // The JSON encoder already escapes control characters; going through TerminalText keeps that true if it ever changes.
-        System.Console.Out.WriteLine(TerminalText.Lines(AnalyticsJson.Serialize(analytics, indented: true)));
-        return ExitCodes.Success;
-    }
+    private static async Task<string?> ReadAsync(IItemStore store, string userId, CancellationToken cancellationToken) =>
+        await new AnalyticsReader(store, new AnalyticsCache(new CacheOptions())).GetAsync(userId, cancellationToken) is { } analytics
+            ? AnalyticsJson.Serialize(analytics, indented: true)
+            : null;
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
-using GymCoach.Cli.Backends;
-using GymCoach.Cli.Terminal;
+using GymCoach.Contracts.Storage;
 using GymCoach.Workers.Caching;
 using GymCoach.Workers.ReadSide;
 
@@ -18,22 +17,17 @@ internal sealed class ProfileCommand : ICommand
 
     public string Usage => "gymcoach profile <userId> [--backend embedded|local|aws] [--state DIR]";
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken) =>
+        UserDocumentCommand.RunAsync(args, Name, ReadAsync, "unknown user, or none of their profile updates processed yet", cancellationToken);
+
+    private static async Task<string?> ReadAsync(IItemStore store, string userId, CancellationToken cancellationToken)
     {
-        var reader = new ArgumentReader(args, BackendOptions.Flags);
-        var backendName = BackendOptions.ReadBackend(reader);
-        var backendOptions = BackendOptions.Read(reader);
-        reader.EnsureAllUsed(positionalCount: 1);
-        var userId = reader.Positionals.Count == 1 ? reader.Positionals[0] : throw new UsageException("the user id is required");
+        if (await new ProfileReader(store, new ProfileCache(new CacheOptions())).GetJsonAsync(userId, cancellationToken) is not { } json)
+        {
+            return null;
+        }
 
-        await using var backend = await BackendFactory.OpenAsync(backendName, backendOptions, StateAccess.ReadOnly, "gymcoach profile", cancellationToken);
-        var profileReader = new ProfileReader(backend.Store, new ProfileCache(new CacheOptions()));
-        var json = await profileReader.GetJsonAsync(userId, cancellationToken)
-            ?? throw new CommandFailedException($"no profile for user '{userId}': unknown user, or none of their profile updates processed yet");
         var profile = JsonSerializer.Deserialize(json.Json.Span, ReadSideJsonContext.Default.ProfileDocument)!;
-
-        // The JSON encoder already escapes control characters; going through TerminalText keeps that true if it ever changes.
-        System.Console.Out.WriteLine(TerminalText.Lines(JsonSerializer.Serialize(profile, Indented.ProfileDocument)));
-        return ExitCodes.Success;
+        return JsonSerializer.Serialize(profile, Indented.ProfileDocument);
     }
 }

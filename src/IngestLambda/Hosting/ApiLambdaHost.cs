@@ -10,7 +10,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Serilog;
-using Serilog.Events;
 using ILogger = Serilog.ILogger;
 
 namespace GymCoach.Ingest.Lambda.Hosting;
@@ -54,7 +53,8 @@ internal static class ApiLambdaHost
         catch (Exception ex)
         {
             DisposeAll(clients);
-            return await ReportInitErrorAsync(client, ex, output, cancellationToken);
+            await InitErrorReport.PostAsync(client, ex, output, cancellationToken);
+            return FailedExitCode;
         }
 
         using var disposeClients = new ClientsDisposal(clients);
@@ -85,23 +85,6 @@ internal static class ApiLambdaHost
             logging.SetMinimumLevel(LogLevel.Warning);
             logging.AddFilter("Microsoft.AspNetCore", LogLevel.Error);
         }, mapEndpoints: null);
-    }
-
-    private static async Task<int> ReportInitErrorAsync(RuntimeApiClient client, Exception exception, TextWriter output, CancellationToken cancellationToken)
-    {
-        var functionErrorType = exception is RuntimeInitException init ? init.FunctionErrorType : RuntimeErrorTypes.UnknownReason;
-        var logger = GymCoachLogging.CreateForLambda(LogEventLevel.Information, output);
-        logger.Fatal(exception, "Initialization failed ({FunctionErrorType})", functionErrorType);
-        try
-        {
-            await client.PostInitErrorAsync(RuntimeError.FromException(functionErrorType, exception), cancellationToken);
-        }
-        catch (Exception ex) when (ex is RuntimeApiException or HttpRequestException or OperationCanceledException)
-        {
-            logger.Fatal(ex, "Reporting the init error to the runtime API failed");
-        }
-
-        return FailedExitCode;
     }
 
     private static void DisposeAll(List<IDisposable> clients)

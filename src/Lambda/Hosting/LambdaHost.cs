@@ -3,7 +3,6 @@ using GymCoach.Workers.Functions;
 using GymCoach.Workers.Logging;
 using GymCoach.Workers.Runtime;
 using Serilog;
-using Serilog.Events;
 
 namespace GymCoach.Lambda.Hosting;
 
@@ -44,7 +43,8 @@ internal static class LambdaHost
         catch (Exception ex)
         {
             backend?.Dispose();
-            return await ReportInitErrorAsync(client, ex, logOutput, cancellationToken);
+            await InitErrorReport.PostAsync(client, ex, logOutput, cancellationToken);
+            return FailedExitCode;
         }
 
         // The backend's clients serve every invocation of the process; they are released only when the loop ends.
@@ -59,22 +59,5 @@ internal static class LambdaHost
             logger.Fatal(ex, "The runtime API failed; exiting so that Lambda replaces this environment");
             return FailedExitCode;
         }
-    }
-
-    private static async Task<int> ReportInitErrorAsync(RuntimeApiClient client, Exception exception, TextWriter logOutput, CancellationToken cancellationToken)
-    {
-        var functionErrorType = exception is RuntimeInitException init ? init.FunctionErrorType : RuntimeErrorTypes.UnknownReason;
-        var logger = GymCoachLogging.CreateForLambda(LogEventLevel.Information, logOutput);
-        logger.Fatal(exception, "Initialization failed ({FunctionErrorType})", functionErrorType);
-        try
-        {
-            await client.PostInitErrorAsync(RuntimeError.FromException(functionErrorType, exception), cancellationToken);
-        }
-        catch (Exception ex) when (ex is RuntimeApiException or HttpRequestException or OperationCanceledException)
-        {
-            logger.Fatal(ex, "Reporting the init error to the runtime API failed");
-        }
-
-        return FailedExitCode;
     }
 }
