@@ -1,8 +1,8 @@
+using GymCoach.Aws.Sqs;
 using GymCoach.Contracts.Queueing;
 using GymCoach.Producer.Http;
 using GymCoach.Producer.Sqs;
 using GymCoach.Workers.Publishing;
-using GymCoach.Workers.Queueing.Sqs;
 
 namespace GymCoach.Producer;
 

@@ -1,15 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
+using GymCoach.Aws.Sqs;
 using GymCoach.Cli.Emulators;
 using GymCoach.Contracts.Events;
+using GymCoach.Embedded.Storage;
 using GymCoach.Ingest.Api;
 using GymCoach.Producer;
 using GymCoach.Workers.Caching;
 using GymCoach.Workers.Publishing;
 using GymCoach.Workers.Queueing;
-using GymCoach.Workers.Queueing.Sqs;
 using GymCoach.Workers.ReadSide;
-using GymCoach.Workers.Storage;
 
 namespace GymCoach.Benchmarks;
 

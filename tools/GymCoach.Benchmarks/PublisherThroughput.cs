@@ -2,11 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using Amazon.SQS;
 using Amazon.SQS.Model;
+using GymCoach.Aws.Sqs;
 using GymCoach.Cli.Emulators;
 using GymCoach.Contracts.Queueing;
 using GymCoach.Workers.Publishing;
 using GymCoach.Workers.Queueing;
-using GymCoach.Workers.Queueing.Sqs;
 
 namespace GymCoach.Benchmarks;
 

@@ -25,16 +25,16 @@ esac
 out="$root/artifacts/lambda"
 case "$function" in
   workers)
-    project=src/Lambda/GymCoach.Lambda.csproj
+    project=src/Lambda/Workers/GymCoach.Lambda.csproj
     executable=bootstrap
-    sources=(src/Lambda src/Workers src/Contracts)
+    sources=(src/Lambda/Workers src/Lambda/Runtime src/Aws src/Embedded src/Workers src/Contracts)
     publish="$out/publish/$rid"
     ;;
   api)
     # The assembly keeps its own name (so both bootstraps' JIT builds fit in one test output); Lambda wants "bootstrap".
-    project=src/IngestLambda/GymCoach.Ingest.Lambda.csproj
+    project=src/Lambda/Ingest/GymCoach.Ingest.Lambda.csproj
     executable=GymCoach.Ingest.Lambda
-    sources=(src/IngestLambda src/Ingest src/Workers src/Contracts)
+    sources=(src/Lambda/Ingest src/Lambda/Runtime src/Ingest src/Aws src/Embedded src/Workers src/Contracts)
     publish="$out/publish/api/$rid"
     ;;
   *) echo "build.sh: unknown function '$function' (use workers or api)" >&2; exit 2 ;;

@@ -1,11 +1,11 @@
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Amazon.SQS.Model;
+using GymCoach.Aws.DynamoDb;
+using GymCoach.Aws.Sqs;
 using GymCoach.Cli.Commands;
 using GymCoach.Contracts.Queueing;
 using GymCoach.Contracts.Storage;
-using GymCoach.Workers.Queueing.Sqs;
-using GymCoach.Workers.Storage.Dynamo;
 
 namespace GymCoach.Cli.Backends;
 

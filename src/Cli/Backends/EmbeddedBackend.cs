@@ -2,9 +2,10 @@ using GymCoach.Cli.Backends.Durable;
 using GymCoach.Cli.Hosting;
 using GymCoach.Contracts.Queueing;
 using GymCoach.Contracts.Storage;
+using GymCoach.Embedded.Queueing;
+using GymCoach.Embedded.Queueing.Journal;
+using GymCoach.Embedded.Storage;
 using GymCoach.Workers.Queueing;
-using GymCoach.Workers.Queueing.Journal;
-using GymCoach.Workers.Storage;
 
 namespace GymCoach.Cli.Backends;
 

@@ -1,12 +1,12 @@
 using Amazon.DynamoDBv2;
 using Amazon.SQS;
+using GymCoach.Aws.DynamoDb;
+using GymCoach.Aws.Sqs;
 using GymCoach.Cli.Emulators;
 using GymCoach.Contracts.Queueing;
 using GymCoach.Contracts.Storage;
 using GymCoach.Workers.Queueing;
-using GymCoach.Workers.Queueing.Sqs;
 using GymCoach.Workers.Storage;
-using GymCoach.Workers.Storage.Dynamo;
 
 namespace GymCoach.Cli.Backends;
 

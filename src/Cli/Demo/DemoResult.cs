@@ -1,5 +1,5 @@
 using GymCoach.Cli.Reports.Live;
-using GymCoach.Workers.EventSource;
+using GymCoach.Embedded.EventSource;
 
 namespace GymCoach.Cli.Demo;
 

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using GymCoach.Cli.Backends;
 using GymCoach.Cli.Hosting;
 using GymCoach.Cli.Terminal;
+using GymCoach.Embedded.EventSource;
 using GymCoach.Workers.Batching;
-using GymCoach.Workers.EventSource;
 using Serilog;
 
 namespace GymCoach.Cli.Demo;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using GymCoach.Workers.Storage.Dynamo;
+using GymCoach.Aws.DynamoDb;
 
 namespace GymCoach.Cli.Emulators;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using GymCoach.Workers.Queueing.Sqs;
+using GymCoach.Aws.Sqs;
 
 namespace GymCoach.Cli.Emulators;
 

@@ -1,14 +1,14 @@
 using System.Globalization;
+using GymCoach.Aws.DynamoDb;
+using GymCoach.Aws.Sqs;
 using GymCoach.Cli.Backends;
 using GymCoach.Contracts.Queueing;
+using GymCoach.Embedded.EventSource;
 using GymCoach.Workers.Batching;
 using GymCoach.Workers.Caching;
-using GymCoach.Workers.EventSource;
 using GymCoach.Workers.Functions;
 using GymCoach.Workers.Handlers;
 using GymCoach.Workers.Logging;
-using GymCoach.Workers.Queueing.Sqs;
-using GymCoach.Workers.Storage.Dynamo;
 using Serilog;
 
 namespace GymCoach.Cli.Hosting;

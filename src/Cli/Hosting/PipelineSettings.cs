@@ -1,5 +1,5 @@
+using GymCoach.Embedded.EventSource;
 using GymCoach.Workers.Batching;
-using GymCoach.Workers.EventSource;
 using GymCoach.Workers.Queueing;
 
 namespace GymCoach.Cli.Hosting;

@@ -1,7 +1,7 @@
 using GymCoach.Cli.Backends;
 using GymCoach.Cli.Commands;
-using GymCoach.Workers.Batching;
 using GymCoach.Workers.Queueing;
+using GymCoach.Workers.Batching;
 
 namespace GymCoach.Cli.Hosting;
 
@@ -26,7 +26,7 @@ internal sealed record WorkerTimeouts(TimeSpan FunctionTimeout, TimeSpan? Visibi
     {
         var functionTimeout = reader.Duration("function-timeout", MinFunctionTimeout, MaxFunctionTimeout)
             ?? defaultFunctionTimeout ?? PipelineSettings.DefaultFunctionTimeout;
-        var visibilityTimeout = reader.Duration("visibility-timeout", TimeSpan.Zero, EmbeddedQueueOptions.MaxVisibilityTimeout);
+        var visibilityTimeout = reader.Duration("visibility-timeout", TimeSpan.Zero, QueueLimits.MaxVisibilityTimeout);
         if (backend == BackendOptions.Aws)
         {
             return visibilityTimeout is null

@@ -1,9 +1,9 @@
 using Amazon.Runtime;
 using Amazon.SQS.Model;
+using GymCoach.Aws.Sqs;
 using GymCoach.Cli.Backends;
 using GymCoach.Cli.Commands;
 using GymCoach.Workers.Queueing;
-using GymCoach.Workers.Queueing.Sqs;
 
 namespace GymCoach.Cli.Reports;
 

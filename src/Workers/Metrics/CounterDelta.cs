@@ -1,7 +1,7 @@
 namespace GymCoach.Workers.Metrics;
 
 /// <summary>Turns a cumulative counter into the increase since the previous read; thread-safe.</summary>
-internal sealed class CounterDelta
+public sealed class CounterDelta
 {
     private long _last;
 

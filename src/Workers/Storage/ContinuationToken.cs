@@ -3,8 +3,8 @@ using System.Text;
 
 namespace GymCoach.Workers.Storage;
 
-/// <summary>The opaque query continuation token of <see cref="EmbeddedItemStore"/>: the last returned sort key, base64url.</summary>
-internal static class ContinuationToken
+/// <summary>The opaque query continuation token of both stores: the last returned sort key, base64url.</summary>
+public static class ContinuationToken
 {
     public static string Encode(string lastSortKey) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(lastSortKey));
 

@@ -6,7 +6,7 @@ namespace GymCoach.Workers.Storage;
 
 /// <summary>The opaque continuation token of an index query: the last returned item's index sort key and table key, as base64url JSON.</summary>
 /// <remarks>The table key is part of it because index sort keys need not be unique; both stores resume strictly after that item.</remarks>
-internal static class IndexContinuationToken
+public static class IndexContinuationToken
 {
     public static string Encode(IndexPosition position)
     {

@@ -3,7 +3,7 @@ using GymCoach.Contracts.Storage;
 namespace GymCoach.Workers.Storage;
 
 /// <summary>An item's place in the secondary index: its index sort key, then its table key to order equal index sort keys.</summary>
-internal readonly record struct IndexPosition(string IndexSortKey, string PartitionKey, string SortKey)
+public readonly record struct IndexPosition(string IndexSortKey, string PartitionKey, string SortKey)
 {
     /// <summary>Ordinal by index sort key, then partition key, then sort key.</summary>
     public static IComparer<IndexPosition> Order { get; } = Comparer<IndexPosition>.Create(static (left, right) =>

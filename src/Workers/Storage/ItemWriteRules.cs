@@ -6,7 +6,7 @@ namespace GymCoach.Workers.Storage;
 
 /// <summary>What every store accepts as a write: DynamoDB's key and item size limits, checked before anything is written.</summary>
 /// <remarks>Both stores use these rules, so a write the embedded store accepts is one DynamoDB accepts too.</remarks>
-internal static class ItemWriteRules
+public static class ItemWriteRules
 {
     /// <summary>DynamoDB's item size limit: 400 KB over attribute names and values.</summary>
     public const int MaxItemBytes = 400 * 1024;

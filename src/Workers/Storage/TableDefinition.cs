@@ -1,12 +1,10 @@
-using Amazon.DynamoDBv2;
-using Amazon.DynamoDBv2.Model;
 
 namespace GymCoach.Workers.Storage;
 
 /// <summary>The one DynamoDB table of GymCoach: the single source of truth for its name, keys, index, TTL and billing.</summary>
 /// <remarks>
 /// The DynamoDB store, the table provisioner (DynamoDB Local, tests) and the infrastructure template all follow this
-/// definition; infrastructure/TABLE.md describes the design. Item attributes: <c>pk</c>, <c>sk</c> (S, the key),
+/// definition (the DynamoDB request itself is <c>DynamoDbTableSchema</c> in the AWS adapters); infrastructure/TABLE.md describes the design. Item attributes: <c>pk</c>, <c>sk</c> (S, the key),
 /// <c>data</c> (S, JSON), <c>version</c> (N), <c>expiresAt</c> (N, epoch seconds, the TTL attribute) and, on indexed
 /// items only, <c>gsi1pk</c>/<c>gsi1sk</c> (S).
 /// </remarks>
@@ -33,35 +31,4 @@ public static class TableDefinition
 
     /// <summary>Point-in-time recovery is on in AWS (DynamoDB Local does not implement it).</summary>
     public const bool PointInTimeRecovery = true;
-
-    /// <summary>On-demand capacity: no capacity planning, and bursty SQS-driven writes are absorbed.</summary>
-    public static BillingMode BillingMode => BillingMode.PAY_PER_REQUEST;
-
-    /// <summary>The CreateTable request for this definition under <paramref name="tableName"/> (TTL and PITR are separate calls).</summary>
-    public static CreateTableRequest CreateTableRequest(string tableName = TableName)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(tableName);
-        return new CreateTableRequest
-        {
-            TableName = tableName,
-            BillingMode = BillingMode,
-            AttributeDefinitions =
-            [
-                new AttributeDefinition(PartitionKey, ScalarAttributeType.S),
-                new AttributeDefinition(SortKey, ScalarAttributeType.S),
-                new AttributeDefinition(IndexPartitionKey, ScalarAttributeType.S),
-                new AttributeDefinition(IndexSortKey, ScalarAttributeType.S),
-            ],
-            KeySchema = [new KeySchemaElement(PartitionKey, KeyType.HASH), new KeySchemaElement(SortKey, KeyType.RANGE)],
-            GlobalSecondaryIndexes =
-            [
-                new GlobalSecondaryIndex
-                {
-                    IndexName = IndexName,
-                    KeySchema = [new KeySchemaElement(IndexPartitionKey, KeyType.HASH), new KeySchemaElement(IndexSortKey, KeyType.RANGE)],
-                    Projection = new Projection { ProjectionType = ProjectionType.ALL },
-                },
-            ],
-        };
-    }
 }

@@ -1,9 +1,9 @@
 using System.Text.Json;
+using GymCoach.Aws.Sqs;
 using GymCoach.Cli.Emulators;
 using GymCoach.Cli.Tests.Support;
 using GymCoach.Contracts.Queueing;
 using GymCoach.Workers.Queueing;
-using GymCoach.Workers.Queueing.Sqs;
 
 namespace GymCoach.Cli.Tests.Commands;
 

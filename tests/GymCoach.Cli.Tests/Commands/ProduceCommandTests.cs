@@ -1,11 +1,11 @@
 using System.Text.Json;
 using GymCoach.Cli.Tests.Support;
 using GymCoach.Contracts.Events;
+using GymCoach.Embedded.Queueing;
+using GymCoach.Embedded.Storage;
 using GymCoach.Ingest.Api;
 using GymCoach.Workers.Caching;
-using GymCoach.Workers.Queueing;
 using GymCoach.Workers.ReadSide;
-using GymCoach.Workers.Storage;
 
 namespace GymCoach.Cli.Tests.Commands;
 

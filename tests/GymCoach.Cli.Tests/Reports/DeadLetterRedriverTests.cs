@@ -2,7 +2,7 @@ using GymCoach.Cli.Reports;
 using GymCoach.Cli.Tests.Support;
 using GymCoach.Contracts.Lambda;
 using GymCoach.Contracts.Queueing;
-using GymCoach.Workers.Queueing;
+using GymCoach.Embedded.Queueing;
 
 namespace GymCoach.Cli.Tests.Reports;
 

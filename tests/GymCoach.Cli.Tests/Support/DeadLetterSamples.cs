@@ -1,5 +1,5 @@
 using GymCoach.Contracts.Queueing;
-using GymCoach.Workers.Queueing;
+using GymCoach.Embedded.Queueing;
 
 namespace GymCoach.Cli.Tests.Support;
 

@@ -2,13 +2,13 @@ using System.Net.Http.Headers;
 using System.Text;
 using GymCoach.Contracts.Lambda;
 using GymCoach.Contracts.Storage;
+using GymCoach.Embedded.Queueing;
+using GymCoach.Embedded.Storage;
 using GymCoach.Ingest.Api;
 using GymCoach.Ingest.Api.Sending;
 using GymCoach.Workers.Caching;
 using GymCoach.Workers.Metrics;
-using GymCoach.Workers.Queueing;
 using GymCoach.Workers.ReadSide;
-using GymCoach.Workers.Storage;
 using Microsoft.AspNetCore.Routing;
 
 namespace GymCoach.Ingest.Tests.Support;

@@ -3,7 +3,7 @@ using GymCoach.Ingest.Tests.Api.Idempotency;
 
 namespace GymCoach.Integration.Tests.Dynamo;
 
-/// <summary>The idempotency lease contract on <see cref="Workers.Storage.Dynamo.DynamoDbItemStore"/> over DynamoDB Local: as on the embedded store.</summary>
+/// <summary>The idempotency lease contract on <see cref="Aws.DynamoDb.DynamoDbItemStore"/> over DynamoDB Local: as on the embedded store.</summary>
 [Collection(DynamoDbLocalCollection.Name)]
 public sealed class DynamoDbIdempotencyLeaseTests(DynamoDbTable table) : IdempotencyLeaseContractTests, IClassFixture<DynamoDbTable>
 {

@@ -3,7 +3,7 @@ using GymCoach.Workers.Tests.Storage;
 
 namespace GymCoach.Integration.Tests.Dynamo;
 
-/// <summary>The whole item store contract against <see cref="Workers.Storage.Dynamo.DynamoDbItemStore"/> (default options: conditional writes as transactions) on DynamoDB Local: the same results as the embedded store.</summary>
+/// <summary>The whole item store contract against <see cref="Aws.DynamoDb.DynamoDbItemStore"/> (default options: conditional writes as transactions) on DynamoDB Local: the same results as the embedded store.</summary>
 [Collection(DynamoDbLocalCollection.Name)]
 public sealed class DynamoDbItemStoreContractTests(DynamoDbTable table) : ItemStoreContractTests, IClassFixture<DynamoDbTable>
 {

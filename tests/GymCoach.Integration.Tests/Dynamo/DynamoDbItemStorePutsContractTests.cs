@@ -1,5 +1,5 @@
+using GymCoach.Aws.DynamoDb;
 using GymCoach.Contracts.Storage;
-using GymCoach.Workers.Storage.Dynamo;
 using GymCoach.Workers.Tests.Storage;
 
 namespace GymCoach.Integration.Tests.Dynamo;

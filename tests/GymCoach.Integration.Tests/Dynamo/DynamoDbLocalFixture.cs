@@ -1,6 +1,6 @@
 using Amazon.DynamoDBv2;
+using GymCoach.Aws.DynamoDb;
 using GymCoach.Cli.Emulators;
-using GymCoach.Workers.Storage.Dynamo;
 
 namespace GymCoach.Integration.Tests.Dynamo;
 

@@ -1,6 +1,6 @@
+using GymCoach.Aws.DynamoDb;
 using GymCoach.Cli.Emulators;
 using GymCoach.Contracts.Storage;
-using GymCoach.Workers.Storage.Dynamo;
 using GymCoach.Workers.Tests.Support;
 
 namespace GymCoach.Integration.Tests.Dynamo;

@@ -1,4 +1,4 @@
-using GymCoach.Workers.Storage.Dynamo;
+using GymCoach.Aws.DynamoDb;
 
 namespace GymCoach.Integration.Tests.Dynamo;
 

@@ -1,7 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using GymCoach.Aws.DynamoDb;
 using GymCoach.Workers.Storage;
-using GymCoach.Workers.Storage.Dynamo;
 
 namespace GymCoach.Integration.Tests.Dynamo;
 

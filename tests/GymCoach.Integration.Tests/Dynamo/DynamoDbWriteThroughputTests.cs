@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Amazon.DynamoDBv2.Model;
+using GymCoach.Aws.DynamoDb;
 using GymCoach.Contracts.Storage;
-using GymCoach.Workers.Storage.Dynamo;
 using GymCoach.Workers.Tests.Support;
 using Xunit.Abstractions;
 

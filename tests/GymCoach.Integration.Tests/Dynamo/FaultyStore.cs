@@ -1,5 +1,5 @@
 using Amazon.DynamoDBv2;
-using GymCoach.Workers.Storage.Dynamo;
+using GymCoach.Aws.DynamoDb;
 
 namespace GymCoach.Integration.Tests.Dynamo;
 

@@ -2,12 +2,12 @@ using System.IO.Compression;
 using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
 using Amazon.SQS.Model;
+using GymCoach.Aws.DynamoDb;
+using GymCoach.Aws.Sqs;
 using GymCoach.Cli.Emulators;
 using GymCoach.Workers.Batching;
 using GymCoach.Workers.Queueing;
-using GymCoach.Workers.Queueing.Sqs;
 using GymCoach.Workers.Storage;
-using GymCoach.Workers.Storage.Dynamo;
 
 namespace GymCoach.Integration.Tests.Infrastructure;
 
@@ -79,7 +79,7 @@ public sealed class TemplateTests : IAsyncLifetime
 
         var dynamoDb = DynamoDbClientFactory.Create(DynamoDbClientSettings.ForEmulator(_moto.Endpoint));
         var table = (await dynamoDb.DescribeTableAsync($"gymcoach-{Stage}")).Table;
-        var expected = TableDefinition.CreateTableRequest($"gymcoach-{Stage}");
+        var expected = DynamoDbTableSchema.CreateTableRequest($"gymcoach-{Stage}");
         Assert.Equal(Keys(expected.KeySchema), Keys(table.KeySchema));
         Assert.Equal(
             expected.AttributeDefinitions.Select(a => $"{a.AttributeName}:{a.AttributeType}").Order(),
@@ -89,7 +89,7 @@ public sealed class TemplateTests : IAsyncLifetime
         Assert.Equal(expectedIndex.IndexName, index.IndexName);
         Assert.Equal(Keys(expectedIndex.KeySchema), Keys(index.KeySchema));
         Assert.Equal(expectedIndex.Projection.ProjectionType, index.Projection.ProjectionType);
-        Assert.Equal(TableDefinition.BillingMode, table.BillingModeSummary.BillingMode);
+        Assert.Equal(DynamoDbTableSchema.BillingMode, table.BillingModeSummary.BillingMode);
 
         // moto's CloudFormation ignores TimeToLiveSpecification, so the TTL attribute is checked in the template itself.
         Assert.Matches(

@@ -1,7 +1,7 @@
+using GymCoach.Aws.Sqs;
 using GymCoach.Cli.Emulators;
 using GymCoach.Workers.Publishing;
 using GymCoach.Workers.Queueing;
-using GymCoach.Workers.Queueing.Sqs;
 using GymCoach.Workers.Tests.Support;
 
 namespace GymCoach.Integration.Tests.Sqs;

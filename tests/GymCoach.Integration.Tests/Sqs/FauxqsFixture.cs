@@ -1,6 +1,6 @@
 using Amazon.SQS;
+using GymCoach.Aws.Sqs;
 using GymCoach.Cli.Emulators;
-using GymCoach.Workers.Queueing.Sqs;
 
 namespace GymCoach.Integration.Tests.Sqs;
 

@@ -4,7 +4,7 @@ using GymCoach.Workers.Tests.Queueing;
 
 namespace GymCoach.Integration.Tests.Sqs;
 
-/// <summary>The whole queue contract against <see cref="Workers.Queueing.Sqs.SqsQueue"/> on fauxqs: it must pass exactly as on the embedded queue.</summary>
+/// <summary>The whole queue contract against <see cref="Aws.Sqs.SqsQueue"/> on fauxqs: it must pass exactly as on the embedded queue.</summary>
 [Collection(FauxqsCollection.Name)]
 public sealed class FauxqsQueueContractTests(FauxqsFixture fauxqs) : MessageQueueContractTests, IAsyncLifetime
 {

@@ -5,7 +5,7 @@ using GymCoach.Workers.Tests.Queueing;
 namespace GymCoach.Integration.Tests.Sqs;
 
 /// <summary>
-/// A shallow subset of the queue contract against <see cref="Workers.Queueing.Sqs.SqsQueue"/> on moto, a second,
+/// A shallow subset of the queue contract against <see cref="Aws.Sqs.SqsQueue"/> on moto, a second,
 /// independent SQS implementation: the round trip, batches, visibility, deletes, redrive, long polling, counts and FIFO order.
 /// </summary>
 /// <remarks>

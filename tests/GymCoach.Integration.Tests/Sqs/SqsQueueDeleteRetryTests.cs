@@ -1,5 +1,5 @@
+using GymCoach.Aws.Sqs;
 using GymCoach.Integration.Tests.Sqs.Support;
-using GymCoach.Workers.Queueing.Sqs;
 using GymCoach.Workers.Tests.Support;
 
 namespace GymCoach.Integration.Tests.Sqs;

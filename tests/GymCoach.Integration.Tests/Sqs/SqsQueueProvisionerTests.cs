@@ -1,7 +1,7 @@
 using Amazon.SQS;
 using Amazon.SQS.Model;
+using GymCoach.Aws.Sqs;
 using GymCoach.Workers.Queueing;
-using GymCoach.Workers.Queueing.Sqs;
 using GymCoach.Workers.Tests.Support;
 
 namespace GymCoach.Integration.Tests.Sqs;

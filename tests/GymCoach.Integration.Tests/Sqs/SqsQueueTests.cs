@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Amazon.SQS.Model;
+using GymCoach.Aws.Sqs;
 using GymCoach.Contracts.Lambda;
 using GymCoach.Contracts.Queueing;
 using GymCoach.Integration.Tests.Sqs.Support;
-using GymCoach.Workers.Queueing.Sqs;
 using GymCoach.Workers.Tests.Support;
 
 namespace GymCoach.Integration.Tests.Sqs;

@@ -1,6 +1,6 @@
 using GymCoach.Ingest.Lambda.Hosting;
+using GymCoach.Lambda.Runtime;
 using GymCoach.Lambda.Tests.Support;
-using GymCoach.Workers.Runtime;
 
 namespace GymCoach.Lambda.Tests.ApiHosting;
 

@@ -1,6 +1,6 @@
 using System.Text;
+using GymCoach.Lambda.Runtime;
 using GymCoach.Lambda.Tests.Support;
-using GymCoach.Workers.Runtime;
 
 namespace GymCoach.Lambda.Tests.Bootstrap;
 

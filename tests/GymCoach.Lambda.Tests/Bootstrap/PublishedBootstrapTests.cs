@@ -1,5 +1,5 @@
+using GymCoach.Lambda.Runtime;
 using GymCoach.Lambda.Tests.Support;
-using GymCoach.Workers.Runtime;
 
 namespace GymCoach.Lambda.Tests.Bootstrap;
 

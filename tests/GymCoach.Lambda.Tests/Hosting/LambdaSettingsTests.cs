@@ -1,7 +1,7 @@
 using GymCoach.Lambda.Composition;
 using GymCoach.Lambda.Hosting;
+using GymCoach.Lambda.Runtime;
 using GymCoach.Lambda.Tests.Support;
-using GymCoach.Workers.Runtime;
 using Serilog.Events;
 
 namespace GymCoach.Lambda.Tests.Hosting;

@@ -1,7 +1,7 @@
 using System.Text;
 using GymCoach.Contracts.Lambda;
+using GymCoach.Lambda.Runtime;
 using GymCoach.Lambda.Tests.Support;
-using GymCoach.Workers.Runtime;
 
 namespace GymCoach.Lambda.Tests.Runtime;
 

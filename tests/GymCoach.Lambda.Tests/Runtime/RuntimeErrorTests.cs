@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using GymCoach.Workers.Runtime;
+using GymCoach.Lambda.Runtime;
 
 namespace GymCoach.Lambda.Tests.Runtime;
 

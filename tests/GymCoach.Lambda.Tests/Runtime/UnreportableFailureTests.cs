@@ -1,8 +1,8 @@
+using GymCoach.Lambda.Runtime;
 using GymCoach.Lambda.Tests.Support;
 using GymCoach.Workers.Batching;
 using GymCoach.Workers.Functions;
 using GymCoach.Workers.Logging;
-using GymCoach.Workers.Runtime;
 
 namespace GymCoach.Lambda.Tests.Runtime;
 

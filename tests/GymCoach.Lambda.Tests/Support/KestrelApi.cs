@@ -1,8 +1,8 @@
+using GymCoach.Embedded.Queueing;
+using GymCoach.Embedded.Storage;
 using GymCoach.Ingest.Api;
 using GymCoach.Workers.Caching;
-using GymCoach.Workers.Queueing;
 using GymCoach.Workers.ReadSide;
-using GymCoach.Workers.Storage;
 
 namespace GymCoach.Lambda.Tests.Support;
 

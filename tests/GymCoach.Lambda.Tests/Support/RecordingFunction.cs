@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using GymCoach.Contracts.Lambda;
+using GymCoach.Lambda.Runtime;
 using GymCoach.Workers.Functions;
-using GymCoach.Workers.Runtime;
 
 namespace GymCoach.Lambda.Tests.Support;
 

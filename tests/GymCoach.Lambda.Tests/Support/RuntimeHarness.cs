@@ -1,5 +1,5 @@
+using GymCoach.Lambda.Runtime;
 using GymCoach.Workers.Functions;
-using GymCoach.Workers.Runtime;
 
 namespace GymCoach.Lambda.Tests.Support;
 

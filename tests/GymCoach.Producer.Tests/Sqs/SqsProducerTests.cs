@@ -1,10 +1,10 @@
+using GymCoach.Aws.Sqs;
 using GymCoach.Contracts.Events;
 using GymCoach.Contracts.Queueing;
 using GymCoach.Integration.Tests.Sqs;
 using GymCoach.Integration.Tests.Sqs.Support;
 using GymCoach.Producer.Tests.Support;
 using GymCoach.Workers.Publishing;
-using GymCoach.Workers.Queueing.Sqs;
 
 namespace GymCoach.Producer.Tests.Sqs;
 

@@ -1,10 +1,10 @@
 using GymCoach.Contracts.Lambda;
+using GymCoach.Embedded.Queueing;
+using GymCoach.Embedded.Storage;
 using GymCoach.Ingest.Api;
 using GymCoach.Ingest.Api.Sending;
 using GymCoach.Workers.Caching;
-using GymCoach.Workers.Queueing;
 using GymCoach.Workers.ReadSide;
-using GymCoach.Workers.Storage;
 
 namespace GymCoach.Producer.Tests.Support;
 

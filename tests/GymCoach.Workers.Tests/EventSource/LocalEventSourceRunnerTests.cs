@@ -1,6 +1,6 @@
 using GymCoach.Contracts.Queueing;
-using GymCoach.Workers.EventSource;
-using GymCoach.Workers.Queueing;
+using GymCoach.Embedded.EventSource;
+using GymCoach.Embedded.Queueing;
 using GymCoach.Workers.Tests.Support;
 
 namespace GymCoach.Workers.Tests.EventSource;

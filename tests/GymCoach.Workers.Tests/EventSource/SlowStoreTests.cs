@@ -1,9 +1,10 @@
 using GymCoach.Contracts.Queueing;
+using GymCoach.Embedded.EventSource;
+using GymCoach.Embedded.Queueing;
+using GymCoach.Embedded.Storage;
 using GymCoach.Workers.Batching;
-using GymCoach.Workers.EventSource;
 using GymCoach.Workers.Functions;
 using GymCoach.Workers.Handlers;
-using GymCoach.Workers.Queueing;
 using GymCoach.Workers.Storage;
 using GymCoach.Workers.Tests.Handlers;
 using GymCoach.Workers.Tests.Support;

@@ -1,6 +1,7 @@
 using GymCoach.Contracts.Events;
 using GymCoach.Contracts.Queueing;
 using GymCoach.Contracts.Storage;
+using GymCoach.Embedded.Storage;
 using GymCoach.Workers.Analytics;
 using GymCoach.Workers.Metrics;
 using GymCoach.Workers.Storage;

@@ -1,5 +1,6 @@
 using GymCoach.Contracts.Lambda;
 using GymCoach.Contracts.Storage;
+using GymCoach.Embedded.Storage;
 using GymCoach.Workers.Analytics;
 using GymCoach.Workers.Storage;
 using GymCoach.Workers.Tests.Support;

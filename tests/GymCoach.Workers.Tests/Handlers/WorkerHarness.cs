@@ -3,12 +3,13 @@ using GymCoach.Contracts.Events;
 using GymCoach.Contracts.Lambda;
 using GymCoach.Contracts.Queueing;
 using GymCoach.Contracts.Storage;
+using GymCoach.Embedded.Queueing;
+using GymCoach.Embedded.Storage;
 using GymCoach.Workers.Analytics;
 using GymCoach.Workers.Batching;
 using GymCoach.Workers.Caching;
 using GymCoach.Workers.Handlers;
 using GymCoach.Workers.Metrics;
-using GymCoach.Workers.Queueing;
 using GymCoach.Workers.Storage;
 
 namespace GymCoach.Workers.Tests.Handlers;

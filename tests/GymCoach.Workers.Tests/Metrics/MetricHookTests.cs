@@ -1,12 +1,12 @@
+using GymCoach.Aws.DynamoDb;
+using GymCoach.Aws.Sqs;
 using GymCoach.Contracts.Queueing;
 using GymCoach.Contracts.Storage;
+using GymCoach.Embedded.Storage;
 using GymCoach.Workers.Batching;
 using GymCoach.Workers.Caching;
 using GymCoach.Workers.Metrics;
-using GymCoach.Workers.Queueing.Sqs;
 using GymCoach.Workers.ReadSide;
-using GymCoach.Workers.Storage;
-using GymCoach.Workers.Storage.Dynamo;
 using GymCoach.Workers.Tests.Batching.Fakes;
 using GymCoach.Workers.Tests.Queueing.Fakes;
 using GymCoach.Workers.Tests.Support;

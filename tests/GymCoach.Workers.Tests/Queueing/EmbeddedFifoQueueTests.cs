@@ -1,5 +1,5 @@
 using GymCoach.Contracts.Lambda;
-using GymCoach.Workers.Queueing;
+using GymCoach.Embedded.Queueing;
 using GymCoach.Workers.Tests.Support;
 
 namespace GymCoach.Workers.Tests.Queueing;

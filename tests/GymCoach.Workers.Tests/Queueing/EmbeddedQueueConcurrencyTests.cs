@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using GymCoach.Contracts.Lambda;
 using GymCoach.Contracts.Queueing;
-using GymCoach.Workers.Queueing;
+using GymCoach.Embedded.Queueing;
 using GymCoach.Workers.Tests.Support;
 using Xunit.Abstractions;
 

@@ -1,4 +1,4 @@
-using GymCoach.Workers.Queueing;
+using GymCoach.Embedded.Queueing;
 
 namespace GymCoach.Workers.Tests.Queueing;
 

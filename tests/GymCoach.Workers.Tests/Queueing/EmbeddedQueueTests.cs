@@ -1,6 +1,6 @@
 using GymCoach.Contracts.Lambda;
 using GymCoach.Contracts.Queueing;
-using GymCoach.Workers.Queueing;
+using GymCoach.Embedded.Queueing;
 using GymCoach.Workers.Tests.Support;
 
 namespace GymCoach.Workers.Tests.Queueing;

@@ -1,7 +1,8 @@
+using GymCoach.Aws.Sqs;
 using GymCoach.Contracts.Queueing;
+using GymCoach.Embedded.Queueing;
 using GymCoach.Workers.Metrics;
 using GymCoach.Workers.Queueing;
-using GymCoach.Workers.Queueing.Sqs;
 using GymCoach.Workers.Tests.Queueing.Fakes;
 
 namespace GymCoach.Workers.Tests.Queueing;

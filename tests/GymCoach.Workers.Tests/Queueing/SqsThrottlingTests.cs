@@ -1,7 +1,7 @@
 using System.Net;
 using Amazon.Runtime;
+using GymCoach.Aws.Sqs;
 using GymCoach.Contracts.Queueing;
-using GymCoach.Workers.Queueing.Sqs;
 
 namespace GymCoach.Workers.Tests.Queueing;
 

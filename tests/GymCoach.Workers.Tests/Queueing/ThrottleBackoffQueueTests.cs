@@ -1,5 +1,5 @@
+using GymCoach.Aws.Sqs;
 using GymCoach.Contracts.Queueing;
-using GymCoach.Workers.Queueing.Sqs;
 using GymCoach.Workers.Tests.Queueing.Fakes;
 using GymCoach.Workers.Tests.Support;
 

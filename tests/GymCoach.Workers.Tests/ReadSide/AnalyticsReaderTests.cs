@@ -1,7 +1,7 @@
+using GymCoach.Embedded.Storage;
 using GymCoach.Workers.Analytics;
 using GymCoach.Workers.Caching;
 using GymCoach.Workers.ReadSide;
-using GymCoach.Workers.Storage;
 using GymCoach.Workers.Tests.Handlers;
 using GymCoach.Workers.Tests.Support;
 

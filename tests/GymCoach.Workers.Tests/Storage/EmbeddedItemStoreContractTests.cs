@@ -1,5 +1,5 @@
 using GymCoach.Contracts.Storage;
-using GymCoach.Workers.Storage;
+using GymCoach.Embedded.Storage;
 
 namespace GymCoach.Workers.Tests.Storage;
 

@@ -1,4 +1,4 @@
-using GymCoach.Workers.Queueing.Journal;
+using GymCoach.Embedded.Queueing.Journal;
 
 namespace GymCoach.Workers.Tests.Support;
 

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
+using GymCoach.Aws.DynamoDb;
 using GymCoach.Cli.Demo;
 using GymCoach.Cli.Hosting;
 using GymCoach.Cli.Terminal;
 using GymCoach.Contracts.Queueing;
 using GymCoach.Workers.Caching;
-using GymCoach.Workers.Storage.Dynamo;
 using Serilog;
 
 namespace GymCoach.Benchmarks.Pipeline;

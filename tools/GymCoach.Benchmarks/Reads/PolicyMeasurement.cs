@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using GymCoach.Contracts.Storage;
+using GymCoach.Embedded.Queueing;
 using GymCoach.Ingest.Api;
 using GymCoach.Workers.Caching;
-using GymCoach.Workers.Queueing;
 using GymCoach.Workers.ReadSide;
 
 namespace GymCoach.Benchmarks.Reads;

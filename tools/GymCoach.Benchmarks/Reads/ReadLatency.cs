@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime;
 using GymCoach.Cli.Commands;
-using GymCoach.Workers.Storage;
+using GymCoach.Embedded.Storage;
 
 namespace GymCoach.Benchmarks.Reads;
 

@@ -1,6 +1,6 @@
 using GymCoach.Contracts.Storage;
-using GymCoach.Workers.Queueing.Journal;
-using GymCoach.Workers.Storage;
+using GymCoach.Embedded.Queueing.Journal;
+using GymCoach.Embedded.Storage;
 
 namespace GymCoach.Cli.Backends.Durable;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using GymCoach.Workers.Queueing.Journal;
+using GymCoach.Embedded.Queueing.Journal;
 
 namespace GymCoach.Cli.Backends.Durable;
 

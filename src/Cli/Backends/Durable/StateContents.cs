@@ -1,6 +1,6 @@
 using System.Text.Json;
 using GymCoach.Contracts.Storage;
-using GymCoach.Workers.Queueing.Journal;
+using GymCoach.Embedded.Queueing.Journal;
 using Microsoft.Data.Sqlite;
 
 namespace GymCoach.Cli.Backends.Durable;

@@ -1,5 +1,5 @@
-using GymCoach.Workers.Queueing;
-using GymCoach.Workers.Storage;
+using GymCoach.Embedded.Queueing;
+using GymCoach.Embedded.Storage;
 
 namespace GymCoach.Cli.Backends.Durable;
 

@@ -1,7 +1,7 @@
 using GymCoach.Cli.Backends;
 using GymCoach.Cli.Hosting;
+using GymCoach.Embedded.EventSource;
 using GymCoach.Workers.Caching;
-using GymCoach.Workers.EventSource;
 using GymCoach.Workers.ReadSide;
 
 namespace GymCoach.Cli.Reports.Live;

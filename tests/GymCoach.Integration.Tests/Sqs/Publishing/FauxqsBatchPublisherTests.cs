@@ -3,7 +3,7 @@ using GymCoach.Integration.Tests.Sqs.Support;
 
 namespace GymCoach.Integration.Tests.Sqs.Publishing;
 
-/// <summary>The publisher on <see cref="Workers.Queueing.Sqs.SqsQueue"/> over fauxqs.</summary>
+/// <summary>The publisher on <see cref="Aws.Sqs.SqsQueue"/> over fauxqs.</summary>
 [Collection(FauxqsCollection.Name)]
 public sealed class FauxqsBatchPublisherTests(FauxqsFixture fauxqs) : SqsBatchPublisherTests, IAsyncLifetime
 {

@@ -40,7 +40,7 @@ public sealed class SqsBatchPublisherOptionsTests
     [Fact]
     public void Publisher_ValidatesItsOptions()
     {
-        var queue = new Workers.Queueing.EmbeddedQueue(new Workers.Queueing.EmbeddedQueueOptions { Name = "options" });
+        var queue = new Embedded.Queueing.EmbeddedQueue(new Embedded.Queueing.EmbeddedQueueOptions { Name = "options" });
 
         Assert.Throws<ArgumentException>(() => new SqsBatchPublisher(queue, new SqsBatchPublisherOptions { MaxAttempts = 0 }));
     }

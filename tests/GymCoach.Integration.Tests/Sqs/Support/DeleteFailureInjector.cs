@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using Amazon.SQS;
-using GymCoach.Workers.Queueing.Sqs;
+using GymCoach.Aws.Sqs;
 
 namespace GymCoach.Integration.Tests.Sqs.Support;
 

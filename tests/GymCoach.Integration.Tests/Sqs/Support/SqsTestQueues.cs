@@ -1,7 +1,7 @@
 using Amazon.SQS;
+using GymCoach.Aws.Sqs;
 using GymCoach.Contracts.Queueing;
 using GymCoach.Workers.Queueing;
-using GymCoach.Workers.Queueing.Sqs;
 
 namespace GymCoach.Integration.Tests.Sqs.Support;
 

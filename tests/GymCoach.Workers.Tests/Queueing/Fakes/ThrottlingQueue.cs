@@ -1,6 +1,6 @@
+using GymCoach.Aws.Sqs;
 using GymCoach.Contracts.Lambda;
 using GymCoach.Contracts.Queueing;
-using GymCoach.Workers.Queueing.Sqs;
 
 namespace GymCoach.Workers.Tests.Queueing.Fakes;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
-using GymCoach.Workers.Storage.Dynamo;
+using GymCoach.Aws.DynamoDb;
 using GymCoach.Workers.Tests.Support;
 
 namespace GymCoach.Workers.Tests.Storage.Dynamo;

@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using Amazon;
+using Amazon.Runtime;
+using Amazon.SQS;
+
+namespace GymCoach.Aws.Sqs;
+
+/// <summary>Makes <see cref="AmazonSQSClient"/>s for an <see cref="SqsConnection"/>.</summary>
+/// <remarks>
+/// AWS recommends reusing clients: each owns an HTTP connection pool and resolves credentials once, and a client per
+/// call (or per Lambda invocation) pays for both every time. So each host's composition root creates its client with
+/// <see cref="Create"/>, shares it for its lifetime (a Lambda function's: the whole process) and disposes it.
+/// </remarks>
+public static class SqsClientFactory
+{
+    private static readonly ConcurrentDictionary<SqsConnection, Lazy<IAmazonSQS>> Clients = new();
+
+    /// <summary>A process-wide client for <paramref name="connection"/>, created on first use and never disposed.</summary>
+    /// <remarks>
+    /// No host uses this cache any more; it is left for the benchmarks and test fixtures (tools/GymCoach.Benchmarks is
+    /// being changed on another branch) and goes once they create their own clients.
+    /// </remarks>
+    public static IAmazonSQS GetClient(SqsConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return Clients.GetOrAdd(connection, static c => new Lazy<IAmazonSQS>(() => Create(c))).Value;
+    }
+
+    /// <summary>A new client for <paramref name="connection"/>, owned by the caller, who disposes it.</summary>
+    public static AmazonSQSClient Create(SqsConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        if (connection.ServiceUrl is null)
+        {
+            return connection.Region is null
+                ? new AmazonSQSClient()
+                : new AmazonSQSClient(RegionEndpoint.GetBySystemName(connection.Region));
+        }
+
+        var config = new AmazonSQSConfig
+        {
+            ServiceURL = connection.ServiceUrl.ToString(),
+            AuthenticationRegion = connection.Region,
+        };
+
+        // Emulators accept any key; fixed ones keep the SDK from searching the machine for real credentials.
+        return new AmazonSQSClient(new BasicAWSCredentials("emulator", "emulator"), config);
+    }
+}

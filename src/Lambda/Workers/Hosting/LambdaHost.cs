@@ -1,0 +1,63 @@
+using GymCoach.Lambda.Composition;
+using GymCoach.Lambda.Runtime;
+using GymCoach.Workers.Functions;
+using GymCoach.Workers.Logging;
+using Serilog;
+
+namespace GymCoach.Lambda.Hosting;
+
+/// <summary>Initializes the configured worker once, then answers invocations until stopped.</summary>
+/// <remarks>
+/// Initialization (configuration, backend, function) happens before the first invocation is requested, so the clients
+/// it creates are reused by every invocation of the process. When it fails, the reason goes to the runtime API's init
+/// error endpoint and the process exits non-zero.
+/// </remarks>
+internal static class LambdaHost
+{
+    public const int StoppedExitCode = 0;
+    public const int FailedExitCode = 1;
+
+    /// <param name="variables">Reads an environment variable; null when unset.</param>
+    /// <param name="logOutput">Where the JSON log lines go, through the redacting setup every host shares: standard output in Lambda.</param>
+    public static async Task<int> RunAsync(
+        RuntimeApiClient client,
+        Func<string, string?> variables,
+        TextWriter logOutput,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(variables);
+        ArgumentNullException.ThrowIfNull(logOutput);
+
+        ILogger logger;
+        ISqsFunction function;
+        IWorkerBackend? backend = null;
+        try
+        {
+            var settings = LambdaSettings.Read(variables);
+            logger = GymCoachLogging.CreateForLambda(settings.LogLevel, logOutput);
+            backend = WorkerBackends.Create(settings);
+            function = WorkerComposition.Create(settings, backend, logger, TimeProvider.System, logOutput);
+            logger.Information("Initialized the {Worker} worker on the {Backend} backend", settings.Worker, settings.Backend);
+        }
+        catch (Exception ex)
+        {
+            backend?.Dispose();
+            await InitErrorReport.PostAsync(client, ex, logOutput, cancellationToken);
+            return FailedExitCode;
+        }
+
+        // The backend's clients serve every invocation of the process; they are released only when the loop ends.
+        using var ownedBackend = backend;
+        try
+        {
+            await new LambdaRuntime(client, function, logger).RunAsync(cancellationToken);
+            return StoppedExitCode;
+        }
+        catch (Exception ex) when (ex is RuntimeApiException or HttpRequestException)
+        {
+            logger.Fatal(ex, "The runtime API failed; exiting so that Lambda replaces this environment");
+            return FailedExitCode;
+        }
+    }
+}

@@ -1,4 +1,0 @@
-namespace GymCoach.Workers.Queueing.Sqs;
-
-/// <summary>A queue <see cref="SqsQueueProvisioner"/> made sure of, with its dead-letter queue (null when the definition has none).</summary>
-public sealed record ProvisionedQueue(QueueDefinition Definition, SqsQueue Queue, SqsQueue? DeadLetterQueue);

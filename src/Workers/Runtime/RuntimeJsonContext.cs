@@ -1,7 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace GymCoach.Workers.Runtime;
-
-/// <summary>Source-generated JSON for the runtime API's error documents.</summary>
-[JsonSerializable(typeof(RuntimeError))]
-internal sealed partial class RuntimeJsonContext : JsonSerializerContext;

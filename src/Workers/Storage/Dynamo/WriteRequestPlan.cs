@@ -1,4 +1,0 @@
-namespace GymCoach.Workers.Storage.Dynamo;
-
-/// <summary>One request of a write call: a BatchWriteItem of unconditional writes or a TransactWriteItems of conditional ones (indexes into the call's writes).</summary>
-internal sealed record WriteRequestPlan(bool Conditional, List<int> Indexes);
