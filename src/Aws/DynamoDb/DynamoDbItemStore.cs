@@ -174,36 +174,10 @@ public sealed class DynamoDbItemStore : IItemStore
         CheckLimit(limit);
         var start = continuationToken is null ? null : ItemAttributes.Key(partitionKey, ContinuationToken.Decode(continuationToken));
         return _pages.ReadAsync(
-            () => KeyQuery(TableDefinition.PartitionKey, partitionKey, TableDefinition.SortKey, sortKeyPrefix, consistent: true, indexName: null),
+            () => KeyQuery(partitionKey, sortKeyPrefix),
             start,
             limit,
             static item => ContinuationToken.Encode(item.SortKey),
-            cancellationToken);
-    }
-
-    /// <inheritdoc/>
-    /// <remarks>Reads <see cref="TableDefinition.IndexName"/>: eventually consistent (DynamoDB does not offer consistent reads on a global index).</remarks>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is outside 1–1000.</exception>
-    /// <exception cref="ArgumentException">The continuation token was not made by an index query.</exception>
-    public Task<ItemPage> QueryIndexAsync(string indexPartitionKey, string sortKeyPrefix, int limit, string? continuationToken, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(indexPartitionKey);
-        ArgumentNullException.ThrowIfNull(sortKeyPrefix);
-        CheckLimit(limit);
-        Dictionary<string, AttributeValue>? start = null;
-        if (continuationToken is not null)
-        {
-            var after = IndexContinuationToken.Decode(continuationToken);
-            start = ItemAttributes.Key(after.PartitionKey, after.SortKey);
-            start[TableDefinition.IndexPartitionKey] = new AttributeValue { S = indexPartitionKey };
-            start[TableDefinition.IndexSortKey] = new AttributeValue { S = after.IndexSortKey };
-        }
-
-        return _pages.ReadAsync(
-            () => KeyQuery(TableDefinition.IndexPartitionKey, indexPartitionKey, TableDefinition.IndexSortKey, sortKeyPrefix, consistent: false, TableDefinition.IndexName),
-            start,
-            limit,
-            static item => IndexContinuationToken.Encode(IndexPosition.Of(item)),
             cancellationToken);
     }
 
@@ -226,19 +200,18 @@ public sealed class DynamoDbItemStore : IItemStore
     }
 
     // begins_with on an empty string is rejected by DynamoDB (an empty key value), so the empty prefix queries the whole partition.
-    private static QueryRequest KeyQuery(string partitionAttribute, string partitionKey, string sortAttribute, string prefix, bool consistent, string? indexName)
+    private static QueryRequest KeyQuery(string partitionKey, string prefix)
     {
         var request = new QueryRequest
         {
-            IndexName = indexName,
-            ConsistentRead = consistent,
+            ConsistentRead = true,
             KeyConditionExpression = prefix.Length == 0 ? "#p = :p" : "#p = :p AND begins_with(#s, :prefix)",
-            ExpressionAttributeNames = new() { ["#p"] = partitionAttribute },
+            ExpressionAttributeNames = new() { ["#p"] = TableDefinition.PartitionKey },
             ExpressionAttributeValues = new() { [":p"] = new AttributeValue { S = partitionKey } },
         };
         if (prefix.Length > 0)
         {
-            request.ExpressionAttributeNames["#s"] = sortAttribute;
+            request.ExpressionAttributeNames["#s"] = TableDefinition.SortKey;
             request.ExpressionAttributeValues[":prefix"] = new AttributeValue { S = prefix };
         }
 

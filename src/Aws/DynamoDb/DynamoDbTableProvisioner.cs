@@ -62,8 +62,7 @@ public sealed class DynamoDbTableProvisioner(IAmazonDynamoDB client, TimeSpan? a
         while (true)
         {
             var table = (await client.DescribeTableAsync(new DescribeTableRequest { TableName = tableName }, cancellationToken)).Table;
-            var indexesActive = table.GlobalSecondaryIndexes?.TrueForAll(index => index.IndexStatus == IndexStatus.ACTIVE) ?? true;
-            if (table.TableStatus == TableStatus.ACTIVE && indexesActive)
+            if (table.TableStatus == TableStatus.ACTIVE)
             {
                 return table;
             }
@@ -80,11 +79,10 @@ public sealed class DynamoDbTableProvisioner(IAmazonDynamoDB client, TimeSpan? a
     private static void CheckDefinition(TableDescription table)
     {
         var expected = DynamoDbTableSchema.CreateTableRequest(table.TableName);
-        var index = table.GlobalSecondaryIndexes?.Find(index => index.IndexName == TableDefinition.IndexName);
-        if (!SameKeys(table.KeySchema, expected.KeySchema) || index is null || !SameKeys(index.KeySchema, expected.GlobalSecondaryIndexes[0].KeySchema))
+        if (!SameKeys(table.KeySchema, expected.KeySchema))
         {
             throw new InvalidOperationException(
-                $"Table '{table.TableName}' exists but not as TableDefinition defines it (keys {TableDefinition.PartitionKey}/{TableDefinition.SortKey}, index {TableDefinition.IndexName}).");
+                $"Table '{table.TableName}' exists but not as TableDefinition defines it (keys {TableDefinition.PartitionKey}/{TableDefinition.SortKey}).");
         }
     }
 

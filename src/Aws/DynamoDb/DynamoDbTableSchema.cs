@@ -22,19 +22,8 @@ public static class DynamoDbTableSchema
             [
                 new AttributeDefinition(TableDefinition.PartitionKey, ScalarAttributeType.S),
                 new AttributeDefinition(TableDefinition.SortKey, ScalarAttributeType.S),
-                new AttributeDefinition(TableDefinition.IndexPartitionKey, ScalarAttributeType.S),
-                new AttributeDefinition(TableDefinition.IndexSortKey, ScalarAttributeType.S),
             ],
             KeySchema = [new KeySchemaElement(TableDefinition.PartitionKey, KeyType.HASH), new KeySchemaElement(TableDefinition.SortKey, KeyType.RANGE)],
-            GlobalSecondaryIndexes =
-            [
-                new GlobalSecondaryIndex
-                {
-                    IndexName = TableDefinition.IndexName,
-                    KeySchema = [new KeySchemaElement(TableDefinition.IndexPartitionKey, KeyType.HASH), new KeySchemaElement(TableDefinition.IndexSortKey, KeyType.RANGE)],
-                    Projection = new Projection { ProjectionType = ProjectionType.ALL },
-                },
-            ],
         };
     }
 }

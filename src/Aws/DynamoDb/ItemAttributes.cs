@@ -28,11 +28,6 @@ internal static class ItemAttributes
             attributes[TableDefinition.TimeToLiveAttribute] = Number(EpochSeconds(expiresAt));
         }
 
-        if (item.IndexPartitionKey is not null && item.IndexSortKey is not null)
-        {
-            attributes[TableDefinition.IndexPartitionKey] = new() { S = item.IndexPartitionKey };
-            attributes[TableDefinition.IndexSortKey] = new() { S = item.IndexSortKey };
-        }
 
         return attributes;
     }
@@ -45,8 +40,6 @@ internal static class ItemAttributes
         Data = String(attributes, TableDefinition.DataAttribute)!,
         Version = Long(attributes, TableDefinition.VersionAttribute) ?? 0,
         ExpiresAt = Long(attributes, TableDefinition.TimeToLiveAttribute) is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null,
-        IndexPartitionKey = String(attributes, TableDefinition.IndexPartitionKey),
-        IndexSortKey = String(attributes, TableDefinition.IndexSortKey),
     };
 
     public static Dictionary<string, AttributeValue> Key(string partitionKey, string sortKey) => new(2, StringComparer.Ordinal)

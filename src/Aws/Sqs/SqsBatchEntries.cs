@@ -17,10 +17,10 @@ internal static class SqsBatchEntries
     public static void CheckCount<T>(IReadOnlyList<T> entries, string parameterName)
     {
         ArgumentNullException.ThrowIfNull(entries, parameterName);
-        if (entries.Count is 0 or > MessageQueueExtensions.MaxBatchEntries)
+        if (entries.Count is 0 or > MessageBatch.MaxEntries)
         {
             throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"A batch holds 1 to {MessageQueueExtensions.MaxBatchEntries} entries; this one has {entries.Count}."),
+                string.Create(CultureInfo.InvariantCulture, $"A batch holds 1 to {MessageBatch.MaxEntries} entries; this one has {entries.Count}."),
                 parameterName);
         }
     }

@@ -139,7 +139,7 @@ public sealed class SqsQueue : IMessageQueue
     public async Task<IReadOnlyList<SqsMessage>> ReceiveAsync(int maxMessages, TimeSpan waitTime, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxMessages, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxMessages, MessageQueueExtensions.MaxBatchEntries);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxMessages, MessageBatch.MaxEntries);
         ArgumentOutOfRangeException.ThrowIfLessThan(waitTime, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(waitTime, QueueLimits.MaxWaitTime);
 

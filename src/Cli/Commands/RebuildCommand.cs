@@ -3,6 +3,7 @@ using GymCoach.Cli.Reports;
 using GymCoach.Contracts.Events;
 using GymCoach.Contracts.Queueing;
 using GymCoach.Contracts.Validation;
+using GymCoach.Workers.Publishing;
 
 namespace GymCoach.Cli.Commands;
 
@@ -42,7 +43,7 @@ internal sealed class RebuildCommand : ICommand
                 Guid.NewGuid().ToString(),
                 now)),
         }).ToList();
-        var outcomes = await queues.Analytics.SendAllAsync(requests, cancellationToken);
+        var outcomes = await RetryingBatchSend.SendAsync(queues.Analytics, requests, cancellationToken: cancellationToken);
 
         var failed = outcomes.Count(o => !o.Succeeded);
         await Console.Out.WriteLineAsync($"Queued {outcomes.Length - failed} rebuild request(s) on {queues.Analytics.Name}" + (failed > 0 ? $"; {failed} could not be sent" : "."));

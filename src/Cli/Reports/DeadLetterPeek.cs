@@ -32,7 +32,7 @@ internal static class DeadLetterPeek
         {
             while (seen.Count < max)
             {
-                var batch = await queue.ReceiveAsync(Math.Min(MessageQueueExtensions.MaxBatchEntries, max - seen.Count), wait, cancellationToken);
+                var batch = await queue.ReceiveAsync(Math.Min(MessageBatch.MaxEntries, max - seen.Count), wait, cancellationToken);
                 if (batch.Count == 0)
                 {
                     break;
@@ -67,9 +67,9 @@ internal static class DeadLetterPeek
     /// <summary>Makes the messages visible again at once; best effort, never cancelled, so nothing stays hidden after the command.</summary>
     public static async Task ReleaseAsync(IMessageQueue queue, IReadOnlyList<string> handles)
     {
-        for (var start = 0; start < handles.Count; start += MessageQueueExtensions.MaxBatchEntries)
+        for (var start = 0; start < handles.Count; start += MessageBatch.MaxEntries)
         {
-            var releases = handles.Skip(start).Take(MessageQueueExtensions.MaxBatchEntries).Select(async handle =>
+            var releases = handles.Skip(start).Take(MessageBatch.MaxEntries).Select(async handle =>
             {
                 try
                 {

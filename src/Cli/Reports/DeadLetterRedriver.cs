@@ -35,7 +35,7 @@ internal static class DeadLetterRedriver
         {
             while (received < max && !cancellationToken.IsCancellationRequested)
             {
-                var batch = await deadLetters.ReceiveAsync(Math.Min(MessageQueueExtensions.MaxBatchEntries, max - received), wait, cancellationToken);
+                var batch = await deadLetters.ReceiveAsync(Math.Min(MessageBatch.MaxEntries, max - received), wait, cancellationToken);
                 if (batch.Count == 0)
                 {
                     break;

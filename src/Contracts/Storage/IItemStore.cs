@@ -31,17 +31,4 @@ public interface IItemStore
     /// <summary>One page of the items of a partition whose sort key starts with <paramref name="sortKeyPrefix"/>, ascending by sort key.</summary>
     /// <param name="continuationToken">Null for the first page, then the previous page's token.</param>
     Task<ItemPage> QueryAsync(string partitionKey, string sortKeyPrefix, int limit, string? continuationToken, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// One page of the items in the secondary index partition <paramref name="indexPartitionKey"/> whose index sort key
-    /// starts with <paramref name="sortKeyPrefix"/>, ascending by index sort key.
-    /// </summary>
-    /// <remarks>
-    /// Only items with both <see cref="StoredItem.IndexPartitionKey"/> and <see cref="StoredItem.IndexSortKey"/> are in
-    /// the index. Unlike every other read, this one is eventually consistent on DynamoDB (a global secondary index lags
-    /// the table, usually by well under a second): fine for listings, never for a read-modify-write decision. Items
-    /// with equal index sort keys come back in an unspecified order, each exactly once across pages.
-    /// </remarks>
-    /// <param name="continuationToken">Null for the first page, then the previous page's token.</param>
-    Task<ItemPage> QueryIndexAsync(string indexPartitionKey, string sortKeyPrefix, int limit, string? continuationToken, CancellationToken cancellationToken);
 }

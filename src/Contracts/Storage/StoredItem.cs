@@ -16,11 +16,4 @@ public sealed record StoredItem
     /// <summary>When the store may delete the item (DynamoDB TTL); null keeps it.</summary>
     /// <remarks>DynamoDB keeps whole epoch seconds (its TTL attribute's unit), so the DynamoDB store rounds down to the second.</remarks>
     public DateTimeOffset? ExpiresAt { get; init; }
-
-    /// <summary>The item's partition in the table's one secondary index, or null to leave it out of the index (sparse).</summary>
-    /// <remarks>Set together with <see cref="IndexSortKey"/>: an item is in the index only when both are set.</remarks>
-    public string? IndexPartitionKey { get; init; }
-
-    /// <summary>The item's sort key in the secondary index; see <see cref="IItemStore.QueryIndexAsync"/>.</summary>
-    public string? IndexSortKey { get; init; }
 }

@@ -130,7 +130,7 @@ public sealed class LocalEventSourceRunner
     {
         var batch = new List<SqsMessage>(Math.Min(_options.BatchSize, 1000));
         var receiving = _timeProvider.GetUtcNow();
-        var first = await _queue.ReceiveAsync(Math.Min(MessageQueueExtensions.MaxBatchEntries, _options.BatchSize), _options.PollWaitTime, stopping);
+        var first = await _queue.ReceiveAsync(Math.Min(MessageBatch.MaxEntries, _options.BatchSize), _options.PollWaitTime, stopping);
         batch.AddRange(first);
         if (batch.Count == 0)
         {
@@ -155,7 +155,7 @@ public sealed class LocalEventSourceRunner
             }
 
             var wait = remaining < _options.PollWaitTime ? remaining : _options.PollWaitTime;
-            var wanted = Math.Min(MessageQueueExtensions.MaxBatchEntries, _options.BatchSize - batch.Count);
+            var wanted = Math.Min(MessageBatch.MaxEntries, _options.BatchSize - batch.Count);
             try
             {
                 batch.AddRange(await _queue.ReceiveAsync(wanted, wait, stopping));
@@ -252,9 +252,9 @@ public sealed class LocalEventSourceRunner
         }
 
         var deletes = new List<Task>((handles.Count + 9) / 10);
-        for (var start = 0; start < handles.Count; start += MessageQueueExtensions.MaxBatchEntries)
+        for (var start = 0; start < handles.Count; start += MessageBatch.MaxEntries)
         {
-            deletes.Add(DeleteBatchAsync(handles.GetRange(start, Math.Min(MessageQueueExtensions.MaxBatchEntries, handles.Count - start))));
+            deletes.Add(DeleteBatchAsync(handles.GetRange(start, Math.Min(MessageBatch.MaxEntries, handles.Count - start))));
         }
 
         await Task.WhenAll(deletes);

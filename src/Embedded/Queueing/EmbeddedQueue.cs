@@ -103,7 +103,7 @@ public sealed class EmbeddedQueue : IMessageQueue
     public async Task<IReadOnlyList<SqsMessage>> ReceiveAsync(int maxMessages, TimeSpan waitTime, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxMessages, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxMessages, MessageQueueExtensions.MaxBatchEntries);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxMessages, MessageBatch.MaxEntries);
         ArgumentOutOfRangeException.ThrowIfLessThan(waitTime, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(waitTime, QueueLimits.MaxWaitTime);
         cancellationToken.ThrowIfCancellationRequested();
@@ -350,10 +350,10 @@ public sealed class EmbeddedQueue : IMessageQueue
             throw new ArgumentException("EmptyBatchRequest: The batch request doesn't contain any entries.", parameterName);
         }
 
-        if (entries.Count > MessageQueueExtensions.MaxBatchEntries)
+        if (entries.Count > MessageBatch.MaxEntries)
         {
             throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"TooManyEntriesInBatchRequest: Maximum number of entries per request are {MessageQueueExtensions.MaxBatchEntries}; received {entries.Count}."),
+                string.Create(CultureInfo.InvariantCulture, $"TooManyEntriesInBatchRequest: Maximum number of entries per request are {MessageBatch.MaxEntries}; received {entries.Count}."),
                 parameterName);
         }
     }

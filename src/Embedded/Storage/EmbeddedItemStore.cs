@@ -9,8 +9,7 @@ namespace GymCoach.Embedded.Storage;
 /// Each partition keeps its items sorted by sort key (ordinal) behind its own lock, so reads are strongly consistent
 /// and a query seeks to its prefix in O(log n). Items past <see cref="StoredItem.ExpiresAt"/> are treated as absent
 /// everywhere, conditions included: DynamoDB deletes expired items lazily, and a store that must behave the same on
-/// both backends cannot let them be seen; this store drops one when a read or write meets it. The secondary index is
-/// kept with every write, so here (unlike on DynamoDB) index queries are strongly consistent. With an
+/// both backends cannot let them be seen; this store drops one when a read or write meets it. With an
 /// <see cref="IItemJournal"/>, every write is committed to it before anyone can read it.
 /// </remarks>
 /// <param name="journal">Where writes are made durable; null keeps the store in memory only.</param>
@@ -24,7 +23,6 @@ public sealed class EmbeddedItemStore(TimeProvider? timeProvider = null, IItemJo
 
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private readonly ConcurrentDictionary<string, ItemPartition> _partitions = new(StringComparer.Ordinal);
-    private readonly ItemIndex _index = new();
 
     public Task<StoredItem?> GetAsync(string partitionKey, string sortKey, CancellationToken cancellationToken)
     {
@@ -58,7 +56,7 @@ public sealed class EmbeddedItemStore(TimeProvider? timeProvider = null, IItemJo
     {
         ItemWriteRules.ValidateAtomic(writes);
         cancellationToken.ThrowIfCancellationRequested();
-        using var partitions = PartitionLocks.Take(writes, _partitions, _index);
+        using var partitions = PartitionLocks.Take(writes, _partitions);
         var now = _time.GetUtcNow();
         List<RefusedWrite>? refused = null;
         for (var i = 0; i < writes.Count; i++)
@@ -89,7 +87,7 @@ public sealed class EmbeddedItemStore(TimeProvider? timeProvider = null, IItemJo
     /// Writes apply one after another in list order, so a later write to the same key sees an earlier one; the journal
     /// gets the written ones in one commit, and if it fails every write is undone.
     /// </remarks>
-    /// <exception cref="ArgumentException">A write breaks a DynamoDB limit (empty or oversized key, half an index key, item over 400 KB) or has an unknown condition; nothing is written.</exception>
+    /// <exception cref="ArgumentException">A write breaks a DynamoDB limit (empty or oversized key, item over 400 KB) or has an unknown condition; nothing is written.</exception>
     public Task<IReadOnlyList<WriteResult>> WriteAsync(IReadOnlyList<ItemWrite> writes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(writes);
@@ -99,7 +97,7 @@ public sealed class EmbeddedItemStore(TimeProvider? timeProvider = null, IItemJo
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        using var partitions = PartitionLocks.Take(writes, _partitions, _index);
+        using var partitions = PartitionLocks.Take(writes, _partitions);
         var results = new WriteResult[writes.Count];
         var applied = new List<(ItemPartition Partition, StoredItem Item, StoredItem? Previous)>(writes.Count);
         var now = _time.GetUtcNow();
@@ -158,23 +156,6 @@ public sealed class EmbeddedItemStore(TimeProvider? timeProvider = null, IItemJo
         return Task.FromResult(new ItemPage(items, lastKey is null ? null : ContinuationToken.Encode(lastKey)));
     }
 
-    /// <inheritdoc/>
-    /// <remarks>The continuation token is the last returned item's index position (base64url), so paging is stable under concurrent writes.</remarks>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is outside 1–1000.</exception>
-    /// <exception cref="ArgumentException">The continuation token was not made by an index query.</exception>
-    public Task<ItemPage> QueryIndexAsync(string indexPartitionKey, string sortKeyPrefix, int limit, string? continuationToken, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(indexPartitionKey);
-        ArgumentNullException.ThrowIfNull(sortKeyPrefix);
-        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxPageSize);
-        IndexPosition? after = continuationToken is null ? null : IndexContinuationToken.Decode(continuationToken);
-        cancellationToken.ThrowIfCancellationRequested();
-
-        var (items, last) = _index.Query(indexPartitionKey, sortKeyPrefix, after, limit, _time.GetUtcNow());
-        return Task.FromResult(new ItemPage(items, last is { } position ? IndexContinuationToken.Encode(position) : null));
-    }
-
     /// <summary>Puts back items a journal kept, overwriting what has the same keys.</summary>
     /// <remarks>For loading the store when a process starts: nothing is written to the journal.</remarks>
     public void Restore(IEnumerable<StoredItem> items)
@@ -211,5 +192,5 @@ public sealed class EmbeddedItemStore(TimeProvider? timeProvider = null, IItemJo
     }
 
     private ItemPartition Partition(string partitionKey) =>
-        _partitions.GetOrAdd(partitionKey, static (_, index) => new ItemPartition(index), _index);
+        _partitions.GetOrAdd(partitionKey, static _ => new ItemPartition());
 }

@@ -2,12 +2,12 @@ using GymCoach.Contracts.Storage;
 
 namespace GymCoach.Embedded.Storage;
 
-/// <summary>The items of one partition, sorted by sort key (ordinal), behind a lock; every change is passed on to the secondary index.</summary>
+/// <summary>The items of one partition, sorted by sort key (ordinal), behind a lock.</summary>
 /// <remarks>
 /// A sorted list keeps seeks O(log n) and in-order scans cache-friendly; inserts shift the tail, which is cheap for
 /// the typical append-mostly keys (timestamps, sequence numbers).
 /// </remarks>
-internal sealed class ItemPartition(ItemIndex index)
+internal sealed class ItemPartition
 {
     private readonly Lock _gate = new();
     private readonly SortedList<string, StoredItem> _items = new(StringComparer.Ordinal);
@@ -48,7 +48,6 @@ internal sealed class ItemPartition(ItemIndex index)
     {
         _items.TryGetValue(item.SortKey, out var previous);
         _items[item.SortKey] = item;
-        index.Replace(previous, item);
         return previous;
     }
 
@@ -63,8 +62,6 @@ internal sealed class ItemPartition(ItemIndex index)
         {
             _items[applied.SortKey] = previous;
         }
-
-        index.Replace(applied, previous);
     }
 
     /// <summary>Under <see cref="Gate"/>: drops every expired item; an emptied partition is retired. Returns how many were dropped.</summary>
@@ -74,7 +71,6 @@ internal sealed class ItemPartition(ItemIndex index)
         foreach (var item in expired)
         {
             _items.Remove(item.SortKey);
-            index.Replace(item, null);
         }
 
         Retired = _items.Count == 0;
@@ -158,7 +154,6 @@ internal sealed class ItemPartition(ItemIndex index)
         }
 
         _items.Remove(sortKey);
-        index.Replace(item, null);
         return false;
     }
 }

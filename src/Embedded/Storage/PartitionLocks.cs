@@ -19,7 +19,7 @@ internal sealed class PartitionLocks : IDisposable
 
     public ItemPartition this[string partitionKey] => _partitions[partitionKey];
 
-    public static PartitionLocks Take(IReadOnlyList<ItemWrite> writes, ConcurrentDictionary<string, ItemPartition> partitions, ItemIndex index)
+    public static PartitionLocks Take(IReadOnlyList<ItemWrite> writes, ConcurrentDictionary<string, ItemPartition> partitions)
     {
         var locks = new PartitionLocks();
         while (true)
@@ -30,7 +30,7 @@ internal sealed class PartitionLocks : IDisposable
                 var key = write.Item.PartitionKey;
                 if (!locks._partitions.ContainsKey(key))
                 {
-                    locks._partitions.Add(key, partitions.GetOrAdd(key, static (_, index) => new ItemPartition(index), index));
+                    locks._partitions.Add(key, partitions.GetOrAdd(key, static _ => new ItemPartition()));
                 }
             }
 

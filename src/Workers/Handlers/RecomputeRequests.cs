@@ -2,6 +2,7 @@ using GymCoach.Contracts.Events;
 using GymCoach.Contracts.Lambda;
 using GymCoach.Contracts.Queueing;
 using GymCoach.Workers.Batching;
+using GymCoach.Workers.Publishing;
 
 namespace GymCoach.Workers.Handlers;
 
@@ -39,7 +40,7 @@ internal sealed class RecomputeRequests
             }
         }
 
-        var outcomes = await queue.SendAllAsync(messages, cancellationToken);
+        var outcomes = await RetryingBatchSend.SendAsync(queue, messages, cancellationToken: cancellationToken);
         var failed = new HashSet<UserRecompute>();
         for (var i = 0; i < outcomes.Length; i++)
         {

@@ -72,23 +72,5 @@ public sealed class MeteredItemStore(IItemStore inner, MetricsRecorder recorder,
         }
     }
 
-    public async Task<ItemPage> QueryIndexAsync(
-        string indexPartitionKey,
-        string sortKeyPrefix,
-        int limit,
-        string? continuationToken,
-        CancellationToken cancellationToken)
-    {
-        var started = _time.GetTimestamp();
-        try
-        {
-            return await inner.QueryIndexAsync(indexPartitionKey, sortKeyPrefix, limit, continuationToken, cancellationToken);
-        }
-        finally
-        {
-            Record(started);
-        }
-    }
-
     private void Record(long started) => recorder.Record(MetricCatalogue.StoreLatency, _time.GetElapsedTime(started));
 }

@@ -4,7 +4,7 @@ namespace GymCoach.Workers.Publishing;
 
 /// <summary>Sends a list of messages through <see cref="BatchSender"/>, so that every batched send resends failed entries the same way.</summary>
 /// <remarks>
-/// Batches of <see cref="MessageQueueExtensions.MaxBatchEntries"/>, a bounded number in flight (one at a time on a FIFO
+/// Batches of <see cref="MessageBatch.MaxEntries"/>, a bounded number in flight (one at a time on a FIFO
 /// queue), entries that failed for a transient reason resent with exponential backoff and jitter. Never throws for
 /// failed entries: each message gets its outcome, a failed one with the queue's last error.
 /// </remarks>
@@ -24,9 +24,9 @@ public static class RetryingBatchSend
         var pending = new PendingMessage[messages.Count];
         using (var sender = new BatchSender(queue, options ?? new SqsBatchPublisherOptions(), cancellationToken))
         {
-            for (var start = 0; start < messages.Count; start += MessageQueueExtensions.MaxBatchEntries)
+            for (var start = 0; start < messages.Count; start += MessageBatch.MaxEntries)
             {
-                var batch = new List<PendingMessage>(Math.Min(MessageQueueExtensions.MaxBatchEntries, messages.Count - start));
+                var batch = new List<PendingMessage>(Math.Min(MessageBatch.MaxEntries, messages.Count - start));
                 for (var i = start; i < start + batch.Capacity; i++)
                 {
                     pending[i] = new PendingMessage(messages[i], 0);

@@ -111,7 +111,7 @@ public sealed class SqsBatchPublisher : IAsyncDisposable
         {
             while (await reader.WaitToReadAsync())
             {
-                var batch = new List<PendingMessage>(MessageQueueExtensions.MaxBatchEntries);
+                var batch = new List<PendingMessage>(MessageBatch.MaxEntries);
                 var bytes = 0;
                 var firstTakenAt = 0L;
                 while (!TakeAvailable(reader, batch, ref bytes) && batch.Count > 0)
@@ -171,7 +171,7 @@ public sealed class SqsBatchPublisher : IAsyncDisposable
                 continue;
             }
 
-            if (batch.Count == MessageQueueExtensions.MaxBatchEntries || bytes + next.SizeInBytes > _options.MaxMessageBytes)
+            if (batch.Count == MessageBatch.MaxEntries || bytes + next.SizeInBytes > _options.MaxMessageBytes)
             {
                 return true;
             }
@@ -181,7 +181,7 @@ public sealed class SqsBatchPublisher : IAsyncDisposable
             bytes += next.SizeInBytes;
         }
 
-        return batch.Count == MessageQueueExtensions.MaxBatchEntries;
+        return batch.Count == MessageBatch.MaxEntries;
     }
 
     /// <summary>Waits up to <paramref name="timeout"/> for another message; false when the buffer is completed and empty.</summary>

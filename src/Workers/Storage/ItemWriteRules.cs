@@ -70,17 +70,8 @@ public static class ItemWriteRules
             throw new ArgumentException($"Unknown write condition {write.Condition}.", nameof(write));
         }
 
-        var indexed = !string.IsNullOrEmpty(item.IndexPartitionKey) && !string.IsNullOrEmpty(item.IndexSortKey);
-        if (!indexed && (item.IndexPartitionKey is not null || item.IndexSortKey is not null))
-        {
-            throw new ArgumentException(
-                $"Item {item.PartitionKey}/{item.SortKey}: set both index keys (non-empty) or neither.", nameof(write));
-        }
-
         var keyError = KeyError(item.PartitionKey, MaxPartitionKeyBytes, "partition key")
-            ?? KeyError(item.SortKey, MaxSortKeyBytes, "sort key")
-            ?? KeyError(item.IndexPartitionKey, MaxPartitionKeyBytes, "index partition key")
-            ?? KeyError(item.IndexSortKey, MaxSortKeyBytes, "index sort key");
+            ?? KeyError(item.SortKey, MaxSortKeyBytes, "sort key");
         if (keyError is not null)
         {
             throw new ArgumentException(keyError, nameof(write));
@@ -105,12 +96,6 @@ public static class ItemWriteRules
         if (item.ExpiresAt is not null)
         {
             size += Bytes(TableDefinition.TimeToLiveAttribute) + NumberBytes;
-        }
-
-        if (item.IndexPartitionKey is not null)
-        {
-            size += Bytes(TableDefinition.IndexPartitionKey) + Bytes(item.IndexPartitionKey)
-                + Bytes(TableDefinition.IndexSortKey) + Bytes(item.IndexSortKey);
         }
 
         return size;

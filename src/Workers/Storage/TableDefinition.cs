@@ -1,12 +1,12 @@
 
 namespace GymCoach.Workers.Storage;
 
-/// <summary>The one DynamoDB table of GymCoach: the single source of truth for its name, keys, index, TTL and billing.</summary>
+/// <summary>The one DynamoDB table of GymCoach: the single source of truth for its name, keys, attributes and TTL.</summary>
 /// <remarks>
-/// The DynamoDB store, the table provisioner (DynamoDB Local, tests) and the infrastructure template all follow this
-/// definition (the DynamoDB request itself is <c>DynamoDbTableSchema</c> in the AWS adapters); infrastructure/TABLE.md describes the design. Item attributes: <c>pk</c>, <c>sk</c> (S, the key),
-/// <c>data</c> (S, JSON), <c>version</c> (N), <c>expiresAt</c> (N, epoch seconds, the TTL attribute) and, on indexed
-/// items only, <c>gsi1pk</c>/<c>gsi1sk</c> (S).
+/// The DynamoDB store, the table provisioner (DynamoDB Local, tests; its request is <c>DynamoDbTableSchema</c>) and the
+/// infrastructure template all follow this definition; infrastructure/TABLE.md describes the design. Item attributes:
+/// <c>pk</c>, <c>sk</c> (S, the key), <c>data</c> (S, JSON), <c>version</c> (N), <c>expiresAt</c> (N, epoch seconds,
+/// the TTL attribute). No secondary index: every read is by key, within one user's partition.
 /// </remarks>
 public static class TableDefinition
 {
@@ -20,11 +20,6 @@ public static class TableDefinition
 
     /// <summary>The TTL attribute: epoch seconds after which DynamoDB may delete the item (lazily, within days).</summary>
     public const string TimeToLiveAttribute = "expiresAt";
-
-    /// <summary>The one global secondary index: sparse (only items that set both of its keys), projecting every attribute.</summary>
-    public const string IndexName = "gsi1";
-    public const string IndexPartitionKey = "gsi1pk";
-    public const string IndexSortKey = "gsi1sk";
 
     /// <summary>The most items one query page returns, in every store: DynamoDB's own page ends at 1 MB, this bounds it by count too.</summary>
     public const int MaxPageSize = 1000;

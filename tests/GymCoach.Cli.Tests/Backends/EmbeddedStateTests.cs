@@ -129,6 +129,35 @@ public sealed class EmbeddedStateTests : IDisposable
         Assert.Empty(await backend.WritesQueue.DeleteBatchAsync([message.ReceiptHandle!], None));
     }
 
+    [Fact]
+    public async Task AStateFolderOfSchemaTwo_LosesTheIndexColumns_KeepingItsItems()
+    {
+        var path = Path.Combine(_state, StateDatabase.FileName);
+        Execute(path, """
+            CREATE TABLE items (pk TEXT NOT NULL, sk TEXT NOT NULL, data TEXT NOT NULL, version INTEGER NOT NULL,
+                expires_at_ms INTEGER, index_pk TEXT, index_sk TEXT, PRIMARY KEY (pk, sk)) WITHOUT ROWID;
+            INSERT INTO items VALUES ('USER#u1', 'PROFILE', '{"kept":1}', 4, NULL, NULL, NULL);
+            PRAGMA user_version = 2;
+            """);
+
+        await using (var backend = await OpenAsync(StateAccess.Write))
+        {
+            Assert.Equal(("{\"kept\":1}", 4L), (await backend.Store.GetAsync("USER#u1", "PROFILE", None)) is { } item ? (item.Data, item.Version) : default);
+        }
+
+        Assert.Equal("pk,sk,data,version,expires_at_ms", Execute(path, "SELECT group_concat(name) FROM pragma_table_info('items')"));
+        Assert.Equal("3", Execute(path, "PRAGMA user_version"));
+    }
+
+    private static string? Execute(string path, string sql)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar()?.ToString();
+    }
+
     public void Dispose() => Directory.Delete(_state, recursive: true);
 
     private Task<EmbeddedBackend> OpenAsync(StateAccess access, TimeSpan? retention = null) =>

@@ -1,5 +1,6 @@
 using GymCoach.Contracts.Queueing;
 using GymCoach.Embedded.Queueing;
+using GymCoach.Workers.Publishing;
 
 namespace GymCoach.Cli.Tests.Support;
 
@@ -27,7 +28,7 @@ internal static class DeadLetterSamples
 
     public static async Task SendAsync(IMessageQueue queue, int count, int first = 0)
     {
-        var outcomes = await queue.SendAllAsync([.. Enumerable.Range(first, count).Select(i => DeadLetter(i))], CancellationToken.None);
+        var outcomes = await RetryingBatchSend.SendAsync(queue, [.. Enumerable.Range(first, count).Select(i => DeadLetter(i))]);
         Assert.All(outcomes, o => Assert.True(o.Succeeded, o.Error));
     }
 }

@@ -19,7 +19,4 @@ internal sealed class UnresponsiveStore(bool throws = false) : IItemStore
 
     public Task<ItemPage> QueryAsync(string partitionKey, string sortKeyPrefix, int limit, string? continuationToken, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
-
-    public Task<ItemPage> QueryIndexAsync(string indexPartitionKey, string sortKeyPrefix, int limit, string? continuationToken, CancellationToken cancellationToken) =>
-        throw new NotSupportedException();
 }

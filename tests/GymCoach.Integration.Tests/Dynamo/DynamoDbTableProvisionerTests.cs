@@ -14,7 +14,7 @@ public sealed class DynamoDbTableProvisionerTests(DynamoDbLocalFixture local) : 
     private readonly DynamoDbTableProvisioner _provisioner = new(local.Client);
 
     [Fact]
-    public async Task EnsureTable_CreatesTheDefinedTable_WithItsIndexAndTtl_AndCanRunAgain()
+    public async Task EnsureTable_CreatesTheDefinedTable_WithItsTtlAndNoIndex_AndCanRunAgain()
     {
         await _provisioner.EnsureTableAsync(_name, pointInTimeRecovery: false, None);
         await _provisioner.EnsureTableAsync(_name, pointInTimeRecovery: false, None);
@@ -25,12 +25,7 @@ public sealed class DynamoDbTableProvisionerTests(DynamoDbLocalFixture local) : 
         Assert.Equal(
             [(TableDefinition.PartitionKey, KeyType.HASH), (TableDefinition.SortKey, KeyType.RANGE)],
             table.KeySchema.Select(key => (key.AttributeName, key.KeyType)));
-        var index = Assert.Single(table.GlobalSecondaryIndexes);
-        Assert.Equal(TableDefinition.IndexName, index.IndexName);
-        Assert.Equal(
-            [(TableDefinition.IndexPartitionKey, KeyType.HASH), (TableDefinition.IndexSortKey, KeyType.RANGE)],
-            index.KeySchema.Select(key => (key.AttributeName, key.KeyType)));
-        Assert.Equal(ProjectionType.ALL, index.Projection.ProjectionType);
+        Assert.True(table.GlobalSecondaryIndexes is null or { Count: 0 });
         Assert.Equal(BillingMode.PAY_PER_REQUEST, table.BillingModeSummary?.BillingMode);
         Assert.Equal((TimeToLiveStatus.ENABLED, TableDefinition.TimeToLiveAttribute), (ttl.TimeToLiveStatus, ttl.AttributeName));
     }

@@ -3,17 +3,19 @@ using GymCoach.Workers.Functions;
 
 namespace GymCoach.Lambda.Tests.Support;
 
-/// <summary>A <see cref="LambdaRuntime"/> looping in this process against a <see cref="FakeRuntimeApi"/>, stopped on dispose.</summary>
+/// <summary>A <see cref="RuntimeLoop"/> with the SQS handler looping in this process against a <see cref="FakeRuntimeApi"/>, stopped on dispose.</summary>
 internal sealed class RuntimeHarness : IAsyncDisposable
 {
     private readonly HttpClient _httpClient = RuntimeApiClient.CreateHttpClient();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly SqsInvocationHandler _handler;
 
     public RuntimeHarness(ISqsFunction function, Serilog.ILogger? logger = null)
     {
         Api = FakeRuntimeApi.Start();
         Client = new RuntimeApiClient(Api.Address, _httpClient);
-        Loop = new LambdaRuntime(Client, function, logger).RunAsync(_stopping.Token);
+        _handler = new SqsInvocationHandler(function, logger);
+        Loop = new RuntimeLoop(Client, _handler, logger).RunAsync(_stopping.Token);
     }
 
     public FakeRuntimeApi Api { get; }
@@ -38,6 +40,7 @@ internal sealed class RuntimeHarness : IAsyncDisposable
         }
 
         await Api.DisposeAsync();
+        _handler.Dispose();
         _httpClient.Dispose();
         _stopping.Dispose();
     }

@@ -97,7 +97,7 @@ public sealed class SqsProducerTests(FauxqsFixture fauxqs) : IAsyncLifetime
             ids = await Task.WhenAll(Enumerable.Range(0, calls).Select(_ => producer.LogWorkoutAsync(Some.Workout())));
         }
 
-        Assert.InRange(recording.Batches, calls / MessageQueueExtensions.MaxBatchEntries, calls / 4);
+        Assert.InRange(recording.Batches, calls / MessageBatch.MaxEntries, calls / 4);
         var received = (await QueueReader.ReceiveAsync(Writes, calls)).Select(message => EventReader.ReadWorkoutLogged(message.Body!, DateTimeOffset.UtcNow).Id);
         Assert.Equal(ids.Order(StringComparer.Ordinal), received.Order(StringComparer.Ordinal));
     }

@@ -1,6 +1,7 @@
 using GymCoach.Contracts.Queueing;
 using GymCoach.Embedded.EventSource;
 using GymCoach.Embedded.Queueing;
+using GymCoach.Workers.Publishing;
 using GymCoach.Workers.Tests.Support;
 
 namespace GymCoach.Workers.Tests.EventSource;
@@ -249,7 +250,7 @@ public sealed class LocalEventSourceRunnerTests : IAsyncDisposable
     private async Task<string[]> SendAsync(int count)
     {
         var messages = Enumerable.Range(0, count).Select(i => new OutgoingMessage { Body = $"message {i}" }).ToList();
-        var outcomes = await _queue.SendAllAsync(messages, CancellationToken.None);
+        var outcomes = await RetryingBatchSend.SendAsync(_queue, messages);
         return [.. outcomes.Select(o => o.MessageId!)];
     }
 }

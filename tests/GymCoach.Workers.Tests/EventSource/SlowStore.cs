@@ -34,10 +34,4 @@ internal sealed class SlowStore(IItemStore inner, TimeSpan delay) : IItemStore
         await Task.Delay(delay, cancellationToken);
         return await inner.QueryAsync(partitionKey, sortKeyPrefix, limit, continuationToken, cancellationToken);
     }
-
-    public async Task<ItemPage> QueryIndexAsync(string indexPartitionKey, string sortKeyPrefix, int limit, string? continuationToken, CancellationToken cancellationToken)
-    {
-        await Task.Delay(delay, cancellationToken);
-        return await inner.QueryIndexAsync(indexPartitionKey, sortKeyPrefix, limit, continuationToken, cancellationToken);
-    }
 }

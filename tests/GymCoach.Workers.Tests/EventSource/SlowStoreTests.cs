@@ -5,6 +5,7 @@ using GymCoach.Embedded.Storage;
 using GymCoach.Workers.Batching;
 using GymCoach.Workers.Functions;
 using GymCoach.Workers.Handlers;
+using GymCoach.Workers.Publishing;
 using GymCoach.Workers.Storage;
 using GymCoach.Workers.Tests.Handlers;
 using GymCoach.Workers.Tests.Support;
@@ -58,7 +59,7 @@ public sealed class SlowStoreTests
         var workouts = Enumerable.Range(0, Workouts)
             .Select(i => WorkoutBuilder.For($"user-{i % 3}").WithId($"slow-{i:D2}").At("2026-11-16").Exercise("squat", (5, 100m)).Build())
             .ToList();
-        await writes.SendAllAsync([.. workouts.Select(w => new OutgoingMessage { Body = WorkerHarness.WorkoutBody(w) })], CancellationToken.None);
+        await RetryingBatchSend.SendAsync(writes, [.. workouts.Select(w => new OutgoingMessage { Body = WorkerHarness.WorkoutBody(w) })]);
 
         using var stopping = new CancellationTokenSource();
         var running = runner.RunAsync(stopping.Token);

@@ -63,7 +63,7 @@ public sealed class SqsEventFuzzTests
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
         {
-            // What LambdaRuntime answers with an UnmarshalError: Lambda retries, then the event source's redrive.
+            // What the runtime's SQS handler answers with an UnmarshalError: Lambda retries, then the event source's redrive.
             return;
         }
 

@@ -72,7 +72,4 @@ internal sealed class CountingStore(IItemStore inner) : IItemStore
         Interlocked.Add(ref _itemsRead, page.Items.Count);
         return page;
     }
-
-    public Task<ItemPage> QueryIndexAsync(string indexPartitionKey, string sortKeyPrefix, int limit, string? continuationToken, CancellationToken cancellationToken) =>
-        inner.QueryIndexAsync(indexPartitionKey, sortKeyPrefix, limit, continuationToken, cancellationToken);
 }

@@ -25,9 +25,6 @@ internal sealed class CrashingStore(IItemStore inner, Random random, double fail
     public Task<ItemPage> QueryAsync(string partitionKey, string sortKeyPrefix, int limit, string? continuationToken, CancellationToken cancellationToken) =>
         CallAsync(() => inner.QueryAsync(partitionKey, sortKeyPrefix, limit, continuationToken, cancellationToken));
 
-    public Task<ItemPage> QueryIndexAsync(string indexPartitionKey, string sortKeyPrefix, int limit, string? continuationToken, CancellationToken cancellationToken) =>
-        CallAsync(() => inner.QueryIndexAsync(indexPartitionKey, sortKeyPrefix, limit, continuationToken, cancellationToken));
-
     private async Task<T> CallAsync<T>(Func<Task<T>> call)
     {
         if (Roll())

@@ -17,8 +17,4 @@ public static class ItemSamples
             Version = version,
             ExpiresAt = expiresAt,
         };
-
-    /// <summary>An item in the secondary index under <paramref name="indexPartition"/>/<paramref name="indexSortKey"/>.</summary>
-    public static StoredItem Indexed(string partitionKey, string sortKey, string indexPartition, string indexSortKey, long version = 1, DateTimeOffset? expiresAt = null) =>
-        Item(partitionKey, sortKey, version, expiresAt: expiresAt) with { IndexPartitionKey = indexPartition, IndexSortKey = indexSortKey };
 }

@@ -62,14 +62,6 @@ internal sealed class CountingItemStore(IItemStore inner) : IItemStore
         return page;
     }
 
-    public async Task<ItemPage> QueryIndexAsync(string indexPartitionKey, string sortKeyPrefix, int limit, string? continuationToken, CancellationToken cancellationToken)
-    {
-        var counter = Called("QueryIndex");
-        var page = await inner.QueryIndexAsync(indexPartitionKey, sortKeyPrefix, limit, continuationToken, cancellationToken);
-        counter.Add(read: page.Items.Count);
-        return page;
-    }
-
     private Counter Called(string operation)
     {
         var counter = _counters.GetOrAdd(operation, static _ => new Counter());

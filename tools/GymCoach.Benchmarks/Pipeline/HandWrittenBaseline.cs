@@ -100,7 +100,7 @@ internal sealed class HandWrittenBaseline : IAsyncDisposable
             new CreateQueueRequest { QueueName = $"{_name}-{phase}", Attributes = new() { ["VisibilityTimeout"] = "30" } },
             cancellationToken)).QueueUrl;
         _queueUrls.Add(queueUrl);
-        foreach (var slice in messages.Chunk(MessageQueueExtensions.MaxBatchEntries).Chunk(100))
+        foreach (var slice in messages.Chunk(MessageBatch.MaxEntries).Chunk(100))
         {
             var responses = await Task.WhenAll(slice.Select(batch => _sqs.SendMessageBatchAsync(
                 new SendMessageBatchRequest

@@ -6,6 +6,7 @@ using GymCoach.Cli.Hosting;
 using GymCoach.Cli.Terminal;
 using GymCoach.Contracts.Queueing;
 using GymCoach.Workers.Caching;
+using GymCoach.Workers.Publishing;
 using Serilog;
 
 namespace GymCoach.Benchmarks.Pipeline;
@@ -66,7 +67,7 @@ internal sealed class PipelineMeasurement(CountedBackend counted, ILogger logger
         for (var start = 0; start < messages.Count; start += PrefillSlice)
         {
             var slice = messages.Skip(start).Take(PrefillSlice).ToArray();
-            var failed = (await counted.WritesQueue.SendAllAsync(slice, cancellationToken)).FirstOrDefault(o => !o.Succeeded);
+            var failed = (await RetryingBatchSend.SendAsync(counted.WritesQueue, slice, cancellationToken: cancellationToken)).FirstOrDefault(o => !o.Succeeded);
             if (failed is not null)
             {
                 throw new InvalidOperationException($"prefilling {counted.WritesQueue.Name} failed: {failed.Error}");

@@ -1,5 +1,5 @@
-using GymCoach.Contracts.Queueing;
 using GymCoach.Contracts.Storage;
+using GymCoach.Workers.Publishing;
 
 namespace GymCoach.Cli.Backends.Durable;
 
@@ -31,7 +31,7 @@ internal static class LegacyStateImport
             {
                 if (queues.TryGetValue(queue.Name, out var messages) && messages.Count > 0)
                 {
-                    await queue.SendAllAsync(messages, cancellationToken);
+                    await RetryingBatchSend.SendAsync(queue, messages, cancellationToken: cancellationToken);
                 }
             }
 

@@ -7,10 +7,10 @@ namespace GymCoach.Cli.Backends.Durable;
 internal sealed class SqliteItemJournal(StateDatabase database) : IItemJournal
 {
     private const string Upsert = """
-        INSERT INTO items (pk, sk, data, version, expires_at_ms, index_pk, index_sk)
-        VALUES ($pk, $sk, $data, $version, $expires, $ipk, $isk)
+        INSERT INTO items (pk, sk, data, version, expires_at_ms)
+        VALUES ($pk, $sk, $data, $version, $expires)
         ON CONFLICT (pk, sk) DO UPDATE SET data = excluded.data, version = excluded.version,
-            expires_at_ms = excluded.expires_at_ms, index_pk = excluded.index_pk, index_sk = excluded.index_sk
+            expires_at_ms = excluded.expires_at_ms
         """;
 
     public void Commit(IReadOnlyList<StoredItem> items) => database.Write(db =>
@@ -23,9 +23,7 @@ internal sealed class SqliteItemJournal(StateDatabase database) : IItemJournal
                 ("$sk", item.SortKey),
                 ("$data", item.Data),
                 ("$version", item.Version),
-                ("$expires", item.ExpiresAt?.ToUnixTimeMilliseconds()),
-                ("$ipk", item.IndexPartitionKey),
-                ("$isk", item.IndexSortKey));
+                ("$expires", item.ExpiresAt?.ToUnixTimeMilliseconds()));
         }
     });
 }

@@ -15,7 +15,7 @@ internal sealed record StateContents(
     public static StateContents Read(StateDatabase database, DateTimeOffset now) => database.Snapshot(db =>
     {
         var items = db.Query(
-            "SELECT pk, sk, data, version, expires_at_ms, index_pk, index_sk FROM items WHERE expires_at_ms IS NULL OR expires_at_ms > $now",
+            "SELECT pk, sk, data, version, expires_at_ms FROM items WHERE expires_at_ms IS NULL OR expires_at_ms > $now",
             ReadItem,
             ("$now", now.ToUnixTimeMilliseconds()));
         var messages = db.Query(
@@ -47,8 +47,6 @@ internal sealed record StateContents(
         Data = row.GetString(2),
         Version = row.GetInt64(3),
         ExpiresAt = row.IsDBNull(4) ? null : DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(4)),
-        IndexPartitionKey = row.IsDBNull(5) ? null : row.GetString(5),
-        IndexSortKey = row.IsDBNull(6) ? null : row.GetString(6),
     };
 
     private static PersistedMessage ReadMessage(SqliteDataReader row) => new()

@@ -19,12 +19,12 @@ internal sealed class StateDatabase : IDisposable
 {
     public const string FileName = "gymcoach.db";
 
-    private const int SchemaVersion = 2;
+    private const int SchemaVersion = 3;
 
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS items (
             pk TEXT NOT NULL, sk TEXT NOT NULL, data TEXT NOT NULL, version INTEGER NOT NULL,
-            expires_at_ms INTEGER, index_pk TEXT, index_sk TEXT,
+            expires_at_ms INTEGER,
             PRIMARY KEY (pk, sk)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS items_by_expiry ON items (expires_at_ms) WHERE expires_at_ms IS NOT NULL;
         CREATE TABLE IF NOT EXISTS messages (
@@ -70,6 +70,12 @@ internal sealed class StateDatabase : IDisposable
             // Schema 1 keyed messages by their id: a second, randomly written B-tree on every send, receive and delete.
             Execute(connection, "BEGIN; ALTER TABLE messages RENAME TO messages_v1;" + Schema
                 + "INSERT INTO messages SELECT rowid, * FROM messages_v1; DROP TABLE messages_v1; COMMIT;");
+        }
+
+        if (HasColumn(connection, "items", "index_pk"))
+        {
+            // Schemas 1 and 2 kept the keys of a secondary index nothing queried; the table no longer has one.
+            Execute(connection, "BEGIN; ALTER TABLE items DROP COLUMN index_pk; ALTER TABLE items DROP COLUMN index_sk; COMMIT;");
         }
 
         Execute(connection, Schema + $"PRAGMA user_version = {SchemaVersion};");
@@ -236,6 +242,9 @@ internal sealed class StateDatabase : IDisposable
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
+
+    private static bool HasColumn(SqliteConnection connection, string table, string column) =>
+        Convert.ToInt64(Scalar(connection, $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'"), System.Globalization.CultureInfo.InvariantCulture) > 0;
 
     private static object? Scalar(SqliteConnection connection, string sql)
     {

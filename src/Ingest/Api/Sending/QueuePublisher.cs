@@ -1,4 +1,5 @@
 using GymCoach.Contracts.Queueing;
+using GymCoach.Workers.Publishing;
 
 namespace GymCoach.Ingest.Api.Sending;
 
@@ -8,7 +9,7 @@ public sealed class QueuePublisher(IMessageQueue queue) : IEventPublisher
     public async Task PublishAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var outcomes = await queue.SendAllAsync(messages, cancellationToken);
+        var outcomes = await RetryingBatchSend.SendAsync(queue, messages, cancellationToken: cancellationToken);
         var failed = 0;
         string? firstError = null;
         foreach (var outcome in outcomes)

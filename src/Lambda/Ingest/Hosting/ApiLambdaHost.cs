@@ -60,9 +60,10 @@ internal static class ApiLambdaHost
         using var disposeClients = new ClientsDisposal(clients);
         await using (app)
         {
+            using var handler = new FunctionUrlInvocationHandler(server, metrics, output, logger);
             try
             {
-                await new FunctionUrlRuntime(client, server, metrics, output, logger).RunAsync(cancellationToken);
+                await new RuntimeLoop(client, handler, logger).RunAsync(cancellationToken);
                 return StoppedExitCode;
             }
             catch (Exception ex) when (ex is RuntimeApiException or HttpRequestException)

@@ -49,9 +49,10 @@ internal static class LambdaHost
 
         // The backend's clients serve every invocation of the process; they are released only when the loop ends.
         using var ownedBackend = backend;
+        using var handler = new SqsInvocationHandler(function, logger);
         try
         {
-            await new LambdaRuntime(client, function, logger).RunAsync(cancellationToken);
+            await new RuntimeLoop(client, handler, logger).RunAsync(cancellationToken);
             return StoppedExitCode;
         }
         catch (Exception ex) when (ex is RuntimeApiException or HttpRequestException)
