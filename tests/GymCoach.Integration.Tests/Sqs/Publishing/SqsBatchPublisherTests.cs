@@ -179,7 +179,7 @@ public abstract partial class SqsBatchPublisherTests
         }
     }
 
-    // Whole milliseconds at least: a timer's due time is kept to the millisecond, and a shorter backoff would not wait.
+    // Long enough to be seen on the fake clock: a backoff under a millisecond (as 1 ms with jitter) fired at once there.
     private static SqsBatchPublisherOptions FastRetries(TimeSpan linger) => new()
     {
         Linger = linger,
