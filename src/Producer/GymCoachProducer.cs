@@ -85,12 +85,13 @@ public static class GymCoachProducer
         ArgumentException.ThrowIfNullOrWhiteSpace(source);
         publisherOptions ??= new SqsBatchPublisherOptions();
         publisherOptions.Validate();
+        timeProvider ??= TimeProvider.System;
         return new SqsProducer(
-            new SqsBatchPublisher(writesQueue, publisherOptions),
-            new SqsBatchPublisher(analyticsQueue, publisherOptions),
+            new SqsBatchPublisher(writesQueue, publisherOptions, timeProvider),
+            new SqsBatchPublisher(analyticsQueue, publisherOptions, timeProvider),
             source,
             publisherOptions.MaxMessageBytes,
-            timeProvider ?? TimeProvider.System,
+            timeProvider,
             ownedClient);
     }
 }

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Running;
 using GymCoach.Benchmarks;
 using GymCoach.Benchmarks.Pipeline;
 using GymCoach.Benchmarks.Reads;
+using GymCoach.Benchmarks.Storage;
 
 if (args is ["publisher-throughput", .. var options])
 {
@@ -21,6 +22,11 @@ if (args is ["pipeline-throughput", .. var pipelineOptions])
 if (args is ["read-latency", .. var readOptions])
 {
     return await ReadLatency.RunAsync(readOptions);
+}
+
+if (args is ["dynamodb-write-throughput", .. var writeOptions])
+{
+    return await DynamoDbWriteThroughput.RunAsync(writeOptions);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(PublisherThroughput).Assembly).Run(args);

@@ -13,17 +13,20 @@ internal sealed class BatchSender : IDisposable
 {
     private readonly IMessageQueue _queue;
     private readonly SqsBatchPublisherOptions _options;
+    private readonly TimeProvider _timeProvider;
     private readonly SemaphoreSlim _slots;
     private readonly List<Task> _inFlight = [];
     private readonly CancellationToken _cancellationToken;
 
+    /// <param name="timeProvider">The clock the backoffs wait on.</param>
     /// <param name="cancellationToken">
     /// Stops sends and backoffs, failing what is left; the publisher passes none, since an accepted message is sent.
     /// </param>
-    public BatchSender(IMessageQueue queue, SqsBatchPublisherOptions options, CancellationToken cancellationToken = default)
+    public BatchSender(IMessageQueue queue, SqsBatchPublisherOptions options, TimeProvider timeProvider, CancellationToken cancellationToken = default)
     {
         _queue = queue;
         _options = options;
+        _timeProvider = timeProvider;
         _cancellationToken = cancellationToken;
 
         // Concurrent batches could overtake each other; a FIFO queue must get each group's messages in order.
@@ -74,7 +77,7 @@ internal sealed class BatchSender : IDisposable
                     return;
                 }
 
-                await Task.Delay(Backoff(attempt), _cancellationToken);
+                await Task.Delay(Backoff(attempt), _timeProvider, _cancellationToken);
                 pending = retry;
             }
         }

@@ -13,16 +13,29 @@ public static class RetryingBatchSend
     /// <param name="options">Attempts, backoff and concurrency; null for the <see cref="SqsBatchPublisherOptions"/> defaults.</param>
     /// <param name="cancellationToken">Stops sending and backing off; entries not yet accepted then fail.</param>
     /// <returns>One outcome per message, in the order of <paramref name="messages"/>.</returns>
-    public static async Task<SendOutcome[]> SendAsync(
+    public static Task<SendOutcome[]> SendAsync(
         IMessageQueue queue,
         IReadOnlyList<OutgoingMessage> messages,
         SqsBatchPublisherOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        SendAsync(queue, messages, options, TimeProvider.System, cancellationToken);
+
+    /// <param name="options">Attempts, backoff and concurrency; null for the <see cref="SqsBatchPublisherOptions"/> defaults.</param>
+    /// <param name="timeProvider">The clock the backoffs wait on.</param>
+    /// <param name="cancellationToken">Stops sending and backing off; entries not yet accepted then fail.</param>
+    /// <returns>One outcome per message, in the order of <paramref name="messages"/>.</returns>
+    public static async Task<SendOutcome[]> SendAsync(
+        IMessageQueue queue,
+        IReadOnlyList<OutgoingMessage> messages,
+        SqsBatchPublisherOptions? options,
+        TimeProvider timeProvider,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(queue);
         ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(timeProvider);
         var pending = new PendingMessage[messages.Count];
-        using (var sender = new BatchSender(queue, options ?? new SqsBatchPublisherOptions(), cancellationToken))
+        using (var sender = new BatchSender(queue, options ?? new SqsBatchPublisherOptions(), timeProvider, cancellationToken))
         {
             for (var start = 0; start < messages.Count; start += MessageBatch.MaxEntries)
             {

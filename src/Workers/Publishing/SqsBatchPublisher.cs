@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Threading.Channels;
 using GymCoach.Contracts.Queueing;
 
@@ -17,26 +16,29 @@ namespace GymCoach.Workers.Publishing;
 public sealed class SqsBatchPublisher : IAsyncDisposable
 {
     private readonly SqsBatchPublisherOptions _options;
+    private readonly TimeProvider _timeProvider;
     private readonly Channel<PendingMessage> _buffer;
     private readonly BatchSender _sender;
     private readonly Task _loop;
     private CancellationTokenSource? _lingerTimer;
     private int _disposed;
 
+    /// <param name="timeProvider">The clock the linger and the backoffs wait on; default <see cref="TimeProvider.System"/>.</param>
     /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
-    public SqsBatchPublisher(IMessageQueue queue, SqsBatchPublisherOptions? options = null)
+    public SqsBatchPublisher(IMessageQueue queue, SqsBatchPublisherOptions? options = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(queue);
         options ??= new SqsBatchPublisherOptions();
         options.Validate();
         _options = options.Copy();
+        _timeProvider = timeProvider ?? TimeProvider.System;
         Queue = queue;
         _buffer = Channel.CreateBounded<PendingMessage>(new BoundedChannelOptions(_options.MaxBufferedMessages)
         {
             FullMode = BoundedChannelFullMode.Wait,
             SingleReader = true,
         });
-        _sender = new BatchSender(queue, _options);
+        _sender = new BatchSender(queue, _options, _timeProvider);
         _loop = RunAsync();
     }
 
@@ -113,15 +115,11 @@ public sealed class SqsBatchPublisher : IAsyncDisposable
             {
                 var batch = new List<PendingMessage>(MessageBatch.MaxEntries);
                 var bytes = 0;
-                var firstTakenAt = 0L;
+                long? firstTakenAt = null;
                 while (!TakeAvailable(reader, batch, ref bytes) && batch.Count > 0)
                 {
-                    if (firstTakenAt == 0)
-                    {
-                        firstTakenAt = Stopwatch.GetTimestamp();
-                    }
-
-                    var remaining = _options.Linger - Stopwatch.GetElapsedTime(firstTakenAt);
+                    firstTakenAt ??= _timeProvider.GetTimestamp();
+                    var remaining = _options.Linger - _timeProvider.GetElapsedTime(firstTakenAt.Value);
                     if (remaining <= TimeSpan.Zero || !await WaitForMoreAsync(reader, remaining))
                     {
                         break;
@@ -188,7 +186,7 @@ public sealed class SqsBatchPublisher : IAsyncDisposable
     private async ValueTask<bool> WaitForMoreAsync(ChannelReader<PendingMessage> reader, TimeSpan timeout)
     {
         // One timer source, reset and reused while it has not fired, instead of one per batch.
-        _lingerTimer ??= new CancellationTokenSource();
+        _lingerTimer ??= new CancellationTokenSource(Timeout.InfiniteTimeSpan, _timeProvider);
         _lingerTimer.CancelAfter(timeout);
         try
         {
@@ -200,6 +198,9 @@ public sealed class SqsBatchPublisher : IAsyncDisposable
         }
         finally
         {
+            // Stopped first: TryReset is documented to stop the system clock's timer, not one from another TimeProvider,
+            // and a timer left running would cut a later batch's linger short.
+            _lingerTimer.CancelAfter(Timeout.InfiniteTimeSpan);
             if (!_lingerTimer.TryReset())
             {
                 _lingerTimer.Dispose();

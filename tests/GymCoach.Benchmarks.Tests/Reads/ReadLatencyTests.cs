@@ -3,6 +3,7 @@ using GymCoach.Benchmarks.Reads;
 namespace GymCoach.Benchmarks.Tests.Reads;
 
 /// <summary>The <c>read-latency</c> command runs end to end on a small workload; its figures are not asserted, as they depend on the machine.</summary>
+[Trait("Category", "Slow")]
 public sealed class ReadLatencyTests
 {
     [Fact]

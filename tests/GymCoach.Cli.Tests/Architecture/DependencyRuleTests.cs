@@ -1,5 +1,5 @@
 using System.Xml.Linq;
-using GymCoach.Cli.Tests.Support;
+using GymCoach.TestSupport;
 
 namespace GymCoach.Cli.Tests.Architecture;
 

@@ -11,6 +11,7 @@ namespace GymCoach.Cli.Tests.Commands;
 /// random moments while the producers post (and retry what got no answer) and the workers process, and starts it again
 /// on the same state. Every accepted workout must then be counted exactly once.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class ChaosDemoTests : IDisposable
 {
     private const int Users = 12;

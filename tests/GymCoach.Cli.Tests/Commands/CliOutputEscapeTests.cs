@@ -3,6 +3,7 @@ using GymCoach.Cli.Tests.Support;
 namespace GymCoach.Cli.Tests.Commands;
 
 /// <summary>Whatever a failing command echoes back (an id it was given or found) reaches the terminal escaped.</summary>
+[Trait("Category", "Slow")]
 public sealed class CliOutputEscapeTests : IDisposable
 {
     private readonly string _state = Directory.CreateTempSubdirectory("gymcoach-escape-").FullName;

@@ -8,6 +8,7 @@ using GymCoach.Workers.Queueing;
 namespace GymCoach.Cli.Tests.Commands;
 
 /// <summary><c>gymcoach queues</c> and <c>gymcoach dlq</c> against a running fauxqs, through the real SQS API, as an operator uses them.</summary>
+[Trait("Category", "Slow")]
 public sealed class DlqCommandOnFauxqsTests : IAsyncLifetime
 {
     private FauxqsServer? _server;

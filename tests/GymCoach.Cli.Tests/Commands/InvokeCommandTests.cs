@@ -3,6 +3,7 @@ using GymCoach.Contracts.Lambda;
 
 namespace GymCoach.Cli.Tests.Commands;
 
+[Trait("Category", "Slow")]
 public sealed class InvokeCommandTests : IDisposable
 {
     private readonly string _state = Directory.CreateTempSubdirectory("gymcoach-invoke-").FullName;

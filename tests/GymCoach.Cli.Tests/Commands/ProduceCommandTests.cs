@@ -10,6 +10,7 @@ using GymCoach.Workers.ReadSide;
 namespace GymCoach.Cli.Tests.Commands;
 
 /// <summary><c>gymcoach produce</c> as a separate process against the API running in the test.</summary>
+[Trait("Category", "Slow")]
 public sealed class ProduceCommandTests : IAsyncLifetime
 {
     private const string Key = "gck_produce_test_key";

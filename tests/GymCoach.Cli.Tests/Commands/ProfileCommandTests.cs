@@ -7,6 +7,7 @@ using GymCoach.Workers.Storage;
 
 namespace GymCoach.Cli.Tests.Commands;
 
+[Trait("Category", "Slow")]
 public sealed class ProfileCommandTests : IDisposable
 {
     private readonly string _state = Directory.CreateTempSubdirectory("gymcoach-profile-").FullName;

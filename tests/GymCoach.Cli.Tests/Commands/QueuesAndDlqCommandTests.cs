@@ -3,6 +3,7 @@ using GymCoach.Cli.Tests.Support;
 namespace GymCoach.Cli.Tests.Commands;
 
 /// <summary>The commands as a user runs them where they cannot work: clear refusals and argument errors.</summary>
+[Trait("Category", "Slow")]
 public sealed class QueuesAndDlqCommandTests
 {
     [Fact]

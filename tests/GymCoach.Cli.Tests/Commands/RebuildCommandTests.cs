@@ -2,6 +2,7 @@ using GymCoach.Cli.Tests.Support;
 
 namespace GymCoach.Cli.Tests.Commands;
 
+[Trait("Category", "Slow")]
 public sealed class RebuildCommandTests
 {
     [Fact]

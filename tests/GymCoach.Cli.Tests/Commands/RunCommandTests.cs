@@ -7,6 +7,7 @@ using GymCoach.Cli.Tests.Support;
 namespace GymCoach.Cli.Tests.Commands;
 
 /// <summary><c>gymcoach run</c> as a separate process: serves, processes what it accepted, and stops cleanly on SIGTERM.</summary>
+[Trait("Category", "Slow")]
 public sealed class RunCommandTests : IDisposable
 {
     private readonly string _state = Directory.CreateTempSubdirectory("gymcoach-run-").FullName;

@@ -8,6 +8,7 @@ using GymCoach.Cli.Tests.Support;
 namespace GymCoach.Cli.Tests.Commands;
 
 /// <summary>Where <c>gymcoach run</c> takes its key from (argument, file, environment), what it refuses, and which hosts it answers.</summary>
+[Trait("Category", "Slow")]
 public sealed class RunKeySourcesTests : IDisposable
 {
     private const string GoodKey = "gck_run_key_sources_0123456789";

@@ -5,6 +5,7 @@ using GymCoach.Contracts.Queueing;
 namespace GymCoach.Cli.Tests.Commands;
 
 /// <summary>The state folder as commands share it: one writer, readers beside it, and a demo that keeps to its own folder.</summary>
+[Trait("Category", "Slow")]
 public sealed class StateFolderCommandTests : IDisposable
 {
     private readonly string _state = Directory.CreateTempSubdirectory("gymcoach-folder-").FullName;

@@ -9,6 +9,7 @@ using GymCoach.Cli.Tests.Support;
 namespace GymCoach.Cli.Tests.Reports;
 
 /// <summary>The live dashboard of <c>gymcoach run</c>, loaded in headless Chromium after a short burst of workouts.</summary>
+[Trait("Category", "Slow")]
 public sealed class DashboardBrowserTests : IAsyncLifetime, IAsyncDisposable
 {
     private static readonly string[] Charts = ["throughput", "failures", "depth", "lag", "invocation", "cache"];

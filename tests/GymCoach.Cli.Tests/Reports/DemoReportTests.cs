@@ -4,6 +4,7 @@ using GymCoach.Cli.Tests.Support;
 namespace GymCoach.Cli.Tests.Reports;
 
 /// <summary><c>gymcoach demo --report</c>: a self-contained HTML report that opens offline.</summary>
+[Trait("Category", "Slow")]
 public sealed class DemoReportTests : IDisposable
 {
     private readonly string _state = Directory.CreateTempSubdirectory("gymcoach-report-").FullName;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using GymCoach.Cli.Reports.Dashboards;
-using GymCoach.Cli.Tests.Support;
+using GymCoach.TestSupport;
 using GymCoach.Workers.Metrics;
 
 namespace GymCoach.Cli.Tests.Reports;

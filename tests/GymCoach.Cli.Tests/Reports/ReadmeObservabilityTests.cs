@@ -1,4 +1,4 @@
-using GymCoach.Cli.Tests.Support;
+using GymCoach.TestSupport;
 using GymCoach.Workers.Metrics;
 
 namespace GymCoach.Cli.Tests.Reports;

@@ -15,6 +15,7 @@ namespace GymCoach.Ingest.Tests.Fuzzing;
 /// Only the kind of answer is asserted, not the validation messages (they are another change's to word). Inputs a
 /// run found are kept under <c>Fuzzing/Corpus/ingest-http/&lt;endpoint&gt;</c> and replayed by <see cref="CorpusBody_IsAcceptedOrAProblem"/>.
 /// </remarks>
+[Trait("Category", "Slow")]
 public sealed class IngestBodyFuzzTests(FuzzedApi api) : IClassFixture<FuzzedApi>
 {
     /// <summary>The suite's run: about 4 s on a 2-core machine.</summary>

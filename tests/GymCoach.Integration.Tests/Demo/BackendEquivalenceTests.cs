@@ -10,6 +10,7 @@ using GymCoach.Workers.Storage;
 namespace GymCoach.Integration.Tests.Demo;
 
 /// <summary>The same seeded demo on the embedded backend and on the real-API emulators must leave the same state.</summary>
+[Trait("Category", "Slow")]
 public sealed class BackendEquivalenceTests : IDisposable
 {
     private static readonly TimeSpan FunctionTimeout = TimeSpan.FromSeconds(6);

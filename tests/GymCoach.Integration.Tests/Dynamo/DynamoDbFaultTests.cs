@@ -6,6 +6,7 @@ namespace GymCoach.Integration.Tests.Dynamo;
 
 /// <summary>Throttling, unprocessed items, cancelled transactions and lost responses, injected on the HTTP pipeline in front of DynamoDB Local.</summary>
 [Collection(DynamoDbLocalCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class DynamoDbFaultTests(DynamoDbTable table) : IClassFixture<DynamoDbTable>
 {
     private static readonly CancellationToken None = CancellationToken.None;

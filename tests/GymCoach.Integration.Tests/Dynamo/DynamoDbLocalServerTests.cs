@@ -7,6 +7,7 @@ namespace GymCoach.Integration.Tests.Dynamo;
 
 /// <summary>How the run's DynamoDB Local is started: on the loopback interface only, and never without Java.</summary>
 [Collection(DynamoDbLocalCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class DynamoDbLocalServerTests(DynamoDbLocalFixture local)
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace GymCoach.Integration.Tests.Dynamo;
 /// <summary>DynamoDB Local stopped in the middle of a write call: a clear exception, and nothing reported written that was not.</summary>
 /// <remarks>Runs its own server on a database file, so the data can be checked after a restart on the same port.</remarks>
 [Collection(DynamoDbLocalCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class DynamoDbOutageTests : IDisposable
 {
     private static readonly CancellationToken None = CancellationToken.None;

@@ -7,6 +7,7 @@ namespace GymCoach.Integration.Tests.Dynamo;
 
 /// <summary>The provisioner makes the table of <see cref="TableDefinition"/>, idempotently, on DynamoDB Local.</summary>
 [Collection(DynamoDbLocalCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class DynamoDbTableProvisionerTests(DynamoDbLocalFixture local) : IAsyncLifetime
 {
     private static readonly CancellationToken None = CancellationToken.None;

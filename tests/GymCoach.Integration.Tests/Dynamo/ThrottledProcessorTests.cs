@@ -8,6 +8,7 @@ namespace GymCoach.Integration.Tests.Dynamo;
 
 /// <summary>The batch processor on DynamoDB Local while the table throttles: fewer chunks at once, no failed message, then full speed again.</summary>
 [Collection(DynamoDbLocalCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class ThrottledProcessorTests(DynamoDbTable table, ITestOutputHelper output) : IClassFixture<DynamoDbTable>
 {
     private const int Messages = 2_000;

@@ -43,18 +43,4 @@ internal static class ExternalTool
             return (process.ExitCode, await output, await error);
         }
     }
-
-    /// <summary>The repository root: the folder above the test binaries that holds infrastructure/template.yaml.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "infrastructure", "template.yaml")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("infrastructure/template.yaml was not found above the test binaries.");
-    }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 namespace GymCoach.Integration.Tests.Infrastructure;
 
 /// <summary>The template's alarms reach someone (an SNS topic, with an optional e-mail subscription) and watch resources it deploys.</summary>
+[Trait("Category", "Slow")]
 public sealed class TemplateAlarmsTests
 {
     private static readonly string[] Functions = ["WritesFunction", "AnalyticsFunction", "ApiFunction"];

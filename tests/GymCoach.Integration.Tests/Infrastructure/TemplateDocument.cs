@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GymCoach.TestSupport;
 
 namespace GymCoach.Integration.Tests.Infrastructure;
 
@@ -7,7 +8,7 @@ internal static class TemplateDocument
 {
     private const string ToJson = "import json,sys\nfrom cfnlint.decode import decode\nt,m=decode(sys.argv[1])\nprint(json.dumps(t))";
 
-    public static string Path { get; } = System.IO.Path.Combine(ExternalTool.RepositoryRoot(), "infrastructure", "template.yaml");
+    public static string Path { get; } = System.IO.Path.Combine(RepositoryRoot.Path, "infrastructure", "template.yaml");
 
     public static async Task<JsonDocument> LoadAsync()
     {

@@ -3,6 +3,7 @@ using System.Text.Json;
 namespace GymCoach.Integration.Tests.Infrastructure;
 
 /// <summary>Least privilege and transport: each function's role allows only what its code calls, and no queue answers without TLS.</summary>
+[Trait("Category", "Slow")]
 public sealed class TemplatePermissionsTests
 {
     // What each worker's code calls, by resource. The event source mapping receives, deletes and reads the source

@@ -8,10 +8,12 @@ using GymCoach.Cli.Emulators;
 using GymCoach.Workers.Batching;
 using GymCoach.Workers.Queueing;
 using GymCoach.Workers.Storage;
+using GymCoach.TestSupport;
 
 namespace GymCoach.Integration.Tests.Infrastructure;
 
 /// <summary>The AWS template: lint-clean, deployable (into moto's CloudFormation), and in agreement with the definitions the local backend uses.</summary>
+[Trait("Category", "Slow")]
 public sealed class TemplateTests : IAsyncLifetime
 {
     private const string Stage = "ci";
@@ -42,7 +44,7 @@ public sealed class TemplateTests : IAsyncLifetime
     {
         using var template = await TemplateDocument.LoadAsync();
         var resources = template.RootElement.GetProperty("Resources");
-        var root = ExternalTool.RepositoryRoot();
+        var root = RepositoryRoot.Path;
 
         var body = resources.GetProperty("Dashboard").GetProperty("Properties").GetProperty("DashboardBody").GetProperty("Fn::Sub").GetString();
         var dashboard = await File.ReadAllTextAsync(Path.Combine(root, "infrastructure", "dashboard.json"));

@@ -8,6 +8,7 @@ namespace GymCoach.Integration.Tests.Sqs;
 
 /// <summary>An SQS endpoint that goes away mid-run: every call fails clearly, and nothing is reported done.</summary>
 [Collection(FauxqsCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class FauxqsFaultTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);

@@ -6,6 +6,7 @@ namespace GymCoach.Integration.Tests.Sqs;
 
 /// <summary>The whole queue contract against <see cref="Aws.Sqs.SqsQueue"/> on fauxqs: it must pass exactly as on the embedded queue.</summary>
 [Collection(FauxqsCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class FauxqsQueueContractTests(FauxqsFixture fauxqs) : MessageQueueContractTests, IAsyncLifetime
 {
     private readonly SqsTestQueues _queues = new(fauxqs.Client);

@@ -15,6 +15,7 @@ namespace GymCoach.Integration.Tests.Sqs;
 /// of increasing. The argument-limit tests are left out because they never reach the server.
 /// </remarks>
 [Collection(MotoCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class MotoQueueContractTests(MotoFixture moto) : IAsyncLifetime
 {
     private readonly Contract _contract = new(new SqsTestQueues(moto.Client));

@@ -6,6 +6,7 @@ namespace GymCoach.Integration.Tests.Sqs;
 
 /// <summary><see cref="SqsQueue.DeleteBatchAsync"/> resends only the entries SQS failed for a transient reason.</summary>
 [Collection(FauxqsCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class SqsQueueDeleteRetryTests(FauxqsFixture fauxqs) : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);

@@ -7,6 +7,7 @@ using GymCoach.Workers.Tests.Support;
 namespace GymCoach.Integration.Tests.Sqs;
 
 [Collection(FauxqsCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class SqsQueueProvisionerTests(FauxqsFixture fauxqs) : IAsyncLifetime
 {
     private readonly SqsQueueProvisioner _provisioner = new(fauxqs.Client);

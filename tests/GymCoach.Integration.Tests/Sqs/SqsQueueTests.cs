@@ -10,6 +10,7 @@ namespace GymCoach.Integration.Tests.Sqs;
 
 /// <summary>What <see cref="SqsQueue"/> adds beyond the queue contract: Lambda's exact message shape and opening queues by name.</summary>
 [Collection(FauxqsCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class SqsQueueTests(FauxqsFixture fauxqs) : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);

@@ -6,6 +6,7 @@ namespace GymCoach.Integration.Tests.Sqs;
 
 /// <summary>SQS throttling on the send and delete paths, injected in front of fauxqs: backed off with jitter and retried, nothing lost.</summary>
 [Collection(FauxqsCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class SqsThrottlingTests(FauxqsFixture fauxqs) : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);

@@ -10,6 +10,7 @@ namespace GymCoach.Lambda.Tests.Bootstrap;
 /// as <see cref="ColdStartTests"/> in one run; the figures are written to the test output, not asserted.
 /// </summary>
 [Collection(PublishedApiBootstrapCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class ApiColdStartTests(PublishedApiBootstrap api, PublishedBootstrap workers, ITestOutputHelper output)
 {
     private const int Repetitions = 5;

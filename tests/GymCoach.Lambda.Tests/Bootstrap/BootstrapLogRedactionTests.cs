@@ -8,6 +8,7 @@ namespace GymCoach.Lambda.Tests.Bootstrap;
 /// when a producer puts them where the workers quote producer text (a poison event's unknown type).
 /// </summary>
 [Collection(PublishedBootstrapCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class BootstrapLogRedactionTests(PublishedBootstrap bootstrap) : IAsyncLifetime
 {
     private const string ApiKey = "gck_live_5f1e2d3c4b5a69788796a5b4";

@@ -8,6 +8,7 @@ namespace GymCoach.Lambda.Tests.Bootstrap;
 /// the JIT (<c>dotnet bootstrap.dll</c>), measured in one run; the figures are written to the test output.
 /// </summary>
 [Collection(PublishedBootstrapCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class ColdStartTests(PublishedBootstrap bootstrap, ITestOutputHelper output)
 {
     private const int Repetitions = 5;

@@ -10,6 +10,7 @@ namespace GymCoach.Lambda.Tests.Bootstrap;
 /// correlation id, and the body with fresh event ids blanked).
 /// </summary>
 [Collection(PublishedApiBootstrapCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class PublishedApiBootstrapTests(PublishedApiBootstrap bootstrap) : IAsyncLifetime
 {
     private readonly FakeRuntimeApi _api = FakeRuntimeApi.Start();

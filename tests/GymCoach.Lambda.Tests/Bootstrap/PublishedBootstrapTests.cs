@@ -5,6 +5,7 @@ namespace GymCoach.Lambda.Tests.Bootstrap;
 
 /// <summary>The published Native AOT bootstrap, started as a process the way Lambda starts it, against a fake runtime API.</summary>
 [Collection(PublishedBootstrapCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class PublishedBootstrapTests(PublishedBootstrap bootstrap) : IAsyncLifetime
 {
     private readonly FakeRuntimeApi _api = FakeRuntimeApi.Start();

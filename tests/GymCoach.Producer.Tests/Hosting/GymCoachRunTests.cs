@@ -8,6 +8,7 @@ using GymCoach.Producer.Tests.Support;
 namespace GymCoach.Producer.Tests.Hosting;
 
 /// <summary>Both transports into what <c>gymcoach run</c> runs (the API and the workers over the embedded backend): the workers fold what the producer sent.</summary>
+[Trait("Category", "Slow")]
 public sealed class GymCoachRunTests : IAsyncLifetime, IAsyncDisposable
 {
     private readonly string _state = Directory.CreateTempSubdirectory("gymcoach-producer-").FullName;

@@ -4,6 +4,7 @@ using GymCoach.Producer.Tests.Support;
 namespace GymCoach.Producer.Tests.Http;
 
 /// <summary>429 and 503 from the real API are retried after Retry-After with the call's one Idempotency-Key, and bounded.</summary>
+[Trait("Category", "Slow")]
 public sealed class HttpProducerRetryTests
 {
     [Fact]

@@ -5,11 +5,13 @@ using GymCoach.Integration.Tests.Sqs;
 using GymCoach.Integration.Tests.Sqs.Support;
 using GymCoach.Producer.Tests.Support;
 using GymCoach.Workers.Publishing;
+using GymCoach.TestSupport.Queueing;
 
 namespace GymCoach.Producer.Tests.Sqs;
 
 /// <summary>The SQS transport against fauxqs: what arrives in the queues is what the workers' event reader accepts.</summary>
 [Collection(FauxqsCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class SqsProducerTests(FauxqsFixture fauxqs) : IAsyncLifetime
 {
     private const string Source = "gymcoach/producer-tests";
@@ -97,7 +99,7 @@ public sealed class SqsProducerTests(FauxqsFixture fauxqs) : IAsyncLifetime
             ids = await Task.WhenAll(Enumerable.Range(0, calls).Select(_ => producer.LogWorkoutAsync(Some.Workout())));
         }
 
-        Assert.InRange(recording.Batches, calls / MessageBatch.MaxEntries, calls / 4);
+        Assert.InRange(recording.Batches.Count, calls / MessageBatch.MaxEntries, calls / 4);
         var received = (await QueueReader.ReceiveAsync(Writes, calls)).Select(message => EventReader.ReadWorkoutLogged(message.Body!, DateTimeOffset.UtcNow).Id);
         Assert.Equal(ids.Order(StringComparer.Ordinal), received.Order(StringComparer.Ordinal));
     }

@@ -1,4 +1,5 @@
 using GymCoach.Embedded.Queueing;
+using GymCoach.TestSupport.Queueing;
 
 namespace GymCoach.Producer.Tests.Support;
 

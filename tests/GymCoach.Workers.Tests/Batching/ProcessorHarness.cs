@@ -1,14 +1,14 @@
 using GymCoach.Contracts.Lambda;
 using GymCoach.Workers.Batching;
 using GymCoach.Workers.Tests.Batching.Fakes;
-using GymCoach.Workers.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GymCoach.Workers.Tests.Batching;
 
 /// <summary>A processor on a manual clock with a recording dead-letter queue and observer; the deadline is far unless given.</summary>
 internal sealed class ProcessorHarness(BatchProcessorOptions? options = null, bool withDeadLetterQueue = true)
 {
-    public ManualTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 6, 0, 0, TimeSpan.Zero));
 
     public RecordingQueue DeadLetterQueue { get; } = new();
 

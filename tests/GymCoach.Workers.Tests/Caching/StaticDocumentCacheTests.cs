@@ -1,6 +1,5 @@
 using System.Text;
 using GymCoach.Workers.Caching;
-using GymCoach.Workers.Tests.Support;
 
 namespace GymCoach.Workers.Tests.Caching;
 

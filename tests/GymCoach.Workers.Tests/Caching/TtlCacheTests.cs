@@ -1,5 +1,4 @@
 using GymCoach.Workers.Caching;
-using GymCoach.Workers.Tests.Support;
 
 namespace GymCoach.Workers.Tests.Caching;
 

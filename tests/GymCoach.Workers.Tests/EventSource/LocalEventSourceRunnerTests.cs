@@ -2,10 +2,10 @@ using GymCoach.Contracts.Queueing;
 using GymCoach.Embedded.EventSource;
 using GymCoach.Embedded.Queueing;
 using GymCoach.Workers.Publishing;
-using GymCoach.Workers.Tests.Support;
 
 namespace GymCoach.Workers.Tests.EventSource;
 
+[Trait("Category", "Slow")]
 public sealed class LocalEventSourceRunnerTests : IAsyncDisposable
 {
     private static readonly TimeSpan Visibility = TimeSpan.FromSeconds(2);

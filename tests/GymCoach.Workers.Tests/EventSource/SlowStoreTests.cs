@@ -16,6 +16,7 @@ namespace GymCoach.Workers.Tests.EventSource;
 /// The writes worker over a store too slow to finish a batch within the function timeout, driven by the real runner,
 /// processor and embedded queue (redrive after 5 receives, as deployed): slowness is retried, never dead-lettered.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class SlowStoreTests
 {
     private const int Workouts = 30;

@@ -18,6 +18,7 @@ namespace GymCoach.Workers.Tests.Fuzzing;
 /// transient retry or a stopped batch.
 /// </summary>
 /// <remarks>Inputs a run found are kept under <c>Fuzzing/Corpus/sqs-event</c> and replayed by <see cref="CorpusPayload_IsRefusedOrSettled"/>.</remarks>
+[Trait("Category", "Slow")]
 public sealed class SqsEventFuzzTests
 {
     /// <summary>The suite's run: about 4 s on a 2-core machine.</summary>

@@ -9,6 +9,7 @@ using GymCoach.Workers.Tests.Support;
 
 namespace GymCoach.Workers.Tests.Handlers;
 
+[Trait("Category", "Slow")]
 public sealed class AnalyticsHandlerTests
 {
     private readonly CountingStore _store = new(new EmbeddedItemStore());

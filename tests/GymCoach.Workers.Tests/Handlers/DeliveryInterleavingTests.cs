@@ -6,6 +6,7 @@ using GymCoach.Workers.Tests.Support;
 namespace GymCoach.Workers.Tests.Handlers;
 
 /// <summary>Property: whatever the order, duplication, redelivery and crash points of the deliveries, every user's analytics end up exact.</summary>
+[Trait("Category", "Slow")]
 public sealed class DeliveryInterleavingTests
 {
     private static readonly string[] Users = ["ana", "ben", "cat"];

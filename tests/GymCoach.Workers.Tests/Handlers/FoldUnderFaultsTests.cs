@@ -12,6 +12,7 @@ namespace GymCoach.Workers.Tests.Handlers;
 /// worker on overlapping and duplicated requests, conflicting re-posts and workouts arriving out of time order, every
 /// user's incrementally folded analytics equal a full computation over the workouts stored, and no workout is lost.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class FoldUnderFaultsTests
 {
     private static readonly string[] Users = ["ana", "ben", "cat", "dan"];

@@ -10,6 +10,7 @@ using GymCoach.Workers.ReadSide;
 using GymCoach.Workers.Tests.Batching.Fakes;
 using GymCoach.Workers.Tests.Queueing.Fakes;
 using GymCoach.Workers.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GymCoach.Workers.Tests.Metrics;
 
@@ -18,7 +19,7 @@ public sealed class MetricHookTests
 {
     private const string Function = "gymcoach-api-dev";
 
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 6, 0, 0, TimeSpan.Zero));
     private readonly MetricsRecorder _recorder;
 
     public MetricHookTests()

@@ -4,6 +4,7 @@ using GymCoach.Workers.Functions;
 using GymCoach.Workers.Metrics;
 using GymCoach.Workers.Tests.Batching.Fakes;
 using GymCoach.Workers.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GymCoach.Workers.Tests.Metrics;
 
@@ -13,7 +14,7 @@ public sealed class MetricsBatchObserverTests
     private const string Function = "gymcoach-writes-worker-dev";
     private const string Queue = SqsEventBuilder.StandardQueueName;
 
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 6, 0, 0, TimeSpan.Zero));
     private readonly ScriptedHandler _handler = new();
     private readonly RecordingQueue _deadLetters = new();
     private readonly MetricsRecorder _recorder;

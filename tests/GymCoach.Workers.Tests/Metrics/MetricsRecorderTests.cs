@@ -1,5 +1,5 @@
 using GymCoach.Workers.Metrics;
-using GymCoach.Workers.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GymCoach.Workers.Tests.Metrics;
 
@@ -8,7 +8,7 @@ public sealed class MetricsRecorderTests
     private const string Function = "gymcoach-writes-worker-dev";
     private const string Queue = "gymcoach-writes-dev";
 
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 6, 0, 0, TimeSpan.Zero));
     private readonly MetricsRecorder _recorder;
 
     public MetricsRecorderTests()

@@ -1,6 +1,7 @@
 using GymCoach.Contracts.Lambda;
 using GymCoach.Embedded.Queueing;
 using GymCoach.Workers.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GymCoach.Workers.Tests.Queueing;
 
@@ -8,7 +9,7 @@ namespace GymCoach.Workers.Tests.Queueing;
 public sealed class EmbeddedFifoQueueTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
-    private readonly SteppedTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 6, 1, 8, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public async Task MessageVisibleAgain_IsRedeliveredBeforeTheLaterMessagesOfItsGroup()

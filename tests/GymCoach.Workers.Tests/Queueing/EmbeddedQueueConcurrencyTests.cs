@@ -9,6 +9,7 @@ using Xunit.Abstractions;
 namespace GymCoach.Workers.Tests.Queueing;
 
 /// <summary>Stress: several producers and consumers on one <see cref="EmbeddedQueue"/>; nothing lost, nothing doubled.</summary>
+[Trait("Category", "Slow")]
 public sealed class EmbeddedQueueConcurrencyTests(ITestOutputHelper output)
 {
     private const int Producers = 4;

@@ -1,6 +1,7 @@
 using GymCoach.Contracts.Queueing;
 using GymCoach.Embedded.Queueing;
 using GymCoach.Workers.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GymCoach.Workers.Tests.Queueing;
 
@@ -8,7 +9,7 @@ namespace GymCoach.Workers.Tests.Queueing;
 public sealed class EmbeddedQueueJournalTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
-    private readonly SteppedTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 6, 1, 8, 0, 0, TimeSpan.Zero));
     private readonly RecordingQueueJournal _journal = new();
 
     [Fact]

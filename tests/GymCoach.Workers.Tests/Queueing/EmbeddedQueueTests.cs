@@ -2,6 +2,7 @@ using GymCoach.Contracts.Lambda;
 using GymCoach.Contracts.Queueing;
 using GymCoach.Embedded.Queueing;
 using GymCoach.Workers.Tests.Support;
+using GymCoach.TestSupport.Time;
 
 namespace GymCoach.Workers.Tests.Queueing;
 
@@ -9,7 +10,7 @@ namespace GymCoach.Workers.Tests.Queueing;
 public sealed class EmbeddedQueueTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
-    private readonly SteppedTimeProvider _clock = new();
+    private readonly CountingFakeTimeProvider _clock = new(new DateTimeOffset(2025, 6, 1, 8, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public async Task ExpiredVisibility_RedeliversWithAHigherReceiveCount_AndTheOriginalTimestamps()
@@ -54,7 +55,7 @@ public sealed class EmbeddedQueueTests
         Assert.Single(await queue.ReceiveAsync(10, TimeSpan.Zero, None));
 
         var waiting = queue.ReceiveAsync(10, TimeSpan.FromSeconds(20), None);
-        await _clock.WaitForPendingTimersAsync(1, TimeSpan.FromSeconds(5));
+        await _clock.WaitForArmedTimersAsync(1, TimeSpan.FromSeconds(5));
         _clock.Advance(TimeSpan.FromSeconds(30));
 
         var message = Assert.Single(await waiting.WaitAsync(TimeSpan.FromSeconds(5)));
@@ -68,7 +69,7 @@ public sealed class EmbeddedQueueTests
         await queue.SendBatchAsync([QueueSamples.Message("later") with { Delay = TimeSpan.FromSeconds(5) }], None);
 
         var waiting = queue.ReceiveAsync(10, TimeSpan.FromSeconds(20), None);
-        await _clock.WaitForPendingTimersAsync(1, TimeSpan.FromSeconds(5));
+        await _clock.WaitForArmedTimersAsync(1, TimeSpan.FromSeconds(5));
         _clock.Advance(TimeSpan.FromSeconds(5));
 
         Assert.Equal("later", Assert.Single(await waiting.WaitAsync(TimeSpan.FromSeconds(5))).Body);
@@ -80,7 +81,7 @@ public sealed class EmbeddedQueueTests
         var queue = Queue("wake-deadline");
 
         var waiting = queue.ReceiveAsync(10, TimeSpan.FromSeconds(20), None);
-        await _clock.WaitForPendingTimersAsync(1, TimeSpan.FromSeconds(5));
+        await _clock.WaitForArmedTimersAsync(1, TimeSpan.FromSeconds(5));
         _clock.Advance(TimeSpan.FromSeconds(20));
 
         Assert.Empty(await waiting.WaitAsync(TimeSpan.FromSeconds(5)));
@@ -93,7 +94,7 @@ public sealed class EmbeddedQueueTests
         using var cancellation = new CancellationTokenSource();
 
         var waiting = queue.ReceiveAsync(10, TimeSpan.FromSeconds(20), cancellation.Token);
-        await _clock.WaitForPendingTimersAsync(1, TimeSpan.FromSeconds(5));
+        await _clock.WaitForArmedTimersAsync(1, TimeSpan.FromSeconds(5));
         await cancellation.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(5)));

@@ -3,7 +3,6 @@ using GymCoach.Embedded.Storage;
 using GymCoach.Workers.Caching;
 using GymCoach.Workers.ReadSide;
 using GymCoach.Workers.Tests.Handlers;
-using GymCoach.Workers.Tests.Support;
 
 namespace GymCoach.Workers.Tests.ReadSide;
 

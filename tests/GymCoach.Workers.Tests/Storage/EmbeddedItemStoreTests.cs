@@ -1,6 +1,7 @@
 using GymCoach.Contracts.Storage;
 using GymCoach.Embedded.Storage;
 using GymCoach.Workers.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GymCoach.Workers.Tests.Storage;
 
@@ -8,7 +9,7 @@ namespace GymCoach.Workers.Tests.Storage;
 public sealed class EmbeddedItemStoreTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
-    private readonly SteppedTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 6, 1, 8, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public async Task Item_DisappearsTheMomentItExpires()

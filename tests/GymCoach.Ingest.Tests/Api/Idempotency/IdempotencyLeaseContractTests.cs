@@ -1,7 +1,7 @@
 using GymCoach.Contracts.Storage;
 using GymCoach.Ingest.Api;
 using GymCoach.Ingest.Api.Idempotency;
-using GymCoach.Ingest.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GymCoach.Ingest.Tests.Api.Idempotency;
 
@@ -13,7 +13,8 @@ public abstract class IdempotencyLeaseContractTests
 {
     private const string Fingerprint = "fingerprint-1";
 
-    private readonly ManualClock _clock = new();
+    // From the real time, so that a backend reading its own clock (DynamoDB Local) agrees; it moves only when told.
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
     private readonly IngestApiOptions _options = new();
     private IdempotencyStore? _idempotency;
 

@@ -5,6 +5,7 @@ namespace GymCoach.Integration.Tests.Sqs.Publishing;
 
 /// <summary>The publisher on <see cref="Aws.Sqs.SqsQueue"/> over fauxqs.</summary>
 [Collection(FauxqsCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class FauxqsBatchPublisherTests(FauxqsFixture fauxqs) : SqsBatchPublisherTests, IAsyncLifetime
 {
     private readonly SqsTestQueues _queues = new(fauxqs.Client);

@@ -1,6 +1,6 @@
 using GymCoach.Contracts.Lambda;
 using GymCoach.Workers.Publishing;
-using GymCoach.Integration.Tests.Sqs.Publishing.Fakes;
+using GymCoach.TestSupport.Queueing;
 using GymCoach.Workers.Tests.Support;
 
 namespace GymCoach.Integration.Tests.Sqs.Publishing;
@@ -13,12 +13,13 @@ public abstract partial class SqsBatchPublisherTests
     {
         var queue = new GatedQueue(await CreateQueueAsync(QueueSamples.UniqueName("full")));
         var options = new SqsBatchPublisherOptions { Linger = TimeSpan.Zero, MaxBufferedMessages = 5, MaxConcurrentBatches = 1 };
-        await using var publisher = new SqsBatchPublisher(queue, options);
+        await using var publisher = new SqsBatchPublisher(queue, options, _time);
 
         var publishing = QueueSamples.Messages(40).Select(message => publisher.PublishAsync(message, None)).ToList();
         Assert.True(await ContractPolling.UntilAsync(() => Task.FromResult(queue.Waiting == 1 && publisher.BufferedMessages == 5), full => full, Patience));
-        using var impatient = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using var impatient = new CancellationTokenSource(TimeSpan.FromMilliseconds(200), _time);
         var gaveUp = publisher.PublishAsync(QueueSamples.Message("gave up"), impatient.Token);
+        _time.Advance(TimeSpan.FromMilliseconds(200));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => gaveUp);
         Assert.Equal(5, publisher.BufferedMessages);
@@ -37,7 +38,7 @@ public abstract partial class SqsBatchPublisherTests
     public async Task DisposeAsync_SendsEverythingBuffered_ThenRefusesNewMessages()
     {
         var queue = await CreateQueueAsync(QueueSamples.UniqueName("dispose"));
-        var publisher = new SqsBatchPublisher(queue, new SqsBatchPublisherOptions { Linger = TimeSpan.FromSeconds(10) });
+        var publisher = new SqsBatchPublisher(queue, new SqsBatchPublisherOptions { Linger = TimeSpan.FromSeconds(10) }, _time);
         var publishing = QueueSamples.Messages(15).Select(message => publisher.PublishAsync(message, None)).ToList();
 
         await publisher.DisposeAsync();
@@ -51,13 +52,18 @@ public abstract partial class SqsBatchPublisherTests
     public async Task Fifo_KeepsEachGroupsOrder_AndADuplicateGetsTheOriginalsId()
     {
         var queue = await CreateQueueAsync(QueueSamples.UniqueName("fifo", fifo: true));
-        await using var publisher = new SqsBatchPublisher(queue, new SqsBatchPublisherOptions { Linger = TimeSpan.FromMilliseconds(2) });
+        var linger = TimeSpan.FromMilliseconds(2);
+        await using var publisher = new SqsBatchPublisher(queue, new SqsBatchPublisherOptions { Linger = linger }, _time);
         var messages = Enumerable.Range(1, 15)
             .SelectMany(i => new[] { QueueSamples.FifoMessage($"A{i}", "A", $"a-{i}"), QueueSamples.FifoMessage($"B{i}", "B", $"b-{i}") })
             .ToList();
 
-        var ids = await Task.WhenAll(messages.Select(message => publisher.PublishAsync(message, None)));
-        var duplicateId = await publisher.PublishAsync(QueueSamples.FifoMessage("A1 again", "A", "a-1"), None);
+        // Three full batches go at once; the duplicate alone waits for the linger.
+        var ids = await Task.WhenAll(messages.Select(message => publisher.PublishAsync(message, None))).WaitAsync(Patience);
+        var duplicate = publisher.PublishAsync(QueueSamples.FifoMessage("A1 again", "A", "a-1"), None);
+        await _time.WaitForArmedTimersAsync(1, Patience);
+        _time.Advance(linger);
+        var duplicateId = await duplicate.WaitAsync(Patience);
 
         Assert.Equal(ids[0], duplicateId);
         var received = await queue.DrainAsync(30, Patience);

@@ -2,7 +2,7 @@ using System.Net;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using GymCoach.Aws.DynamoDb;
-using GymCoach.Workers.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GymCoach.Workers.Tests.Storage.Dynamo;
 
@@ -44,7 +44,7 @@ public sealed class DynamoDbRetryPolicyTests
     [InlineData("UnprocessedItems")]
     public async Task ThrottlingIsRetriedPastMaxAttempts_UntilTheThrottledWindowHasPassed(string reason)
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 6, 0, 0, TimeSpan.Zero));
         var policy = Policy(time, TimeSpan.FromSeconds(10));
         var budget = policy.Budget("BatchWriteItem");
 
@@ -64,7 +64,7 @@ public sealed class DynamoDbRetryPolicyTests
     [InlineData("TransactionConflict")]
     public async Task OtherRetries_StopAtMaxAttempts_EvenWithinTheThrottledWindow(string reason)
     {
-        var policy = Policy(new ManualTimeProvider(), TimeSpan.FromSeconds(10));
+        var policy = Policy(new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 6, 0, 0, TimeSpan.Zero)), TimeSpan.FromSeconds(10));
         var budget = policy.Budget("TransactWriteItems");
 
         await budget.BackOffAsync(Enum.Parse<RetryReason>(reason), null, CancellationToken.None);
@@ -76,7 +76,7 @@ public sealed class DynamoDbRetryPolicyTests
     [Fact]
     public async Task AZeroThrottledWindow_StopsThrottlingAtMaxAttempts()
     {
-        var policy = Policy(new ManualTimeProvider(), TimeSpan.Zero);
+        var policy = Policy(new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 6, 0, 0, TimeSpan.Zero)), TimeSpan.Zero);
         var budget = policy.Budget("GetItem");
 
         await budget.BackOffAsync(RetryReason.Throttled, null, CancellationToken.None);

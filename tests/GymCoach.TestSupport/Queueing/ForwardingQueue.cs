@@ -1,10 +1,10 @@
 using GymCoach.Contracts.Lambda;
 using GymCoach.Contracts.Queueing;
 
-namespace GymCoach.Integration.Tests.Sqs.Publishing.Fakes;
+namespace GymCoach.TestSupport.Queueing;
 
 /// <summary>Passes every call to a real queue; decorators override the send path only.</summary>
-internal abstract class ForwardingQueue(IMessageQueue inner) : IMessageQueue
+public abstract class ForwardingQueue(IMessageQueue inner) : IMessageQueue
 {
     protected IMessageQueue Inner => inner;
 

@@ -1,12 +1,12 @@
 using GymCoach.Contracts.Queueing;
 
-namespace GymCoach.Integration.Tests.Sqs.Publishing.Fakes;
+namespace GymCoach.TestSupport.Queueing;
 
 /// <summary>
 /// Fails chosen entries the way SQS does, and sends the others to the real queue: an entry can fail transiently a
 /// number of times (as with SQS's InternalError), or be refused as a sender fault; or every call can throw.
 /// </summary>
-internal sealed class FailingQueue(IMessageQueue inner) : ForwardingQueue(inner)
+public sealed class FailingQueue(IMessageQueue inner) : ForwardingQueue(inner)
 {
     private readonly Dictionary<string, int> _transientFailures = new(StringComparer.Ordinal);
     private readonly HashSet<string> _refused = new(StringComparer.Ordinal);

@@ -1,7 +1,7 @@
 using GymCoach.Contracts.Lambda;
 using GymCoach.Contracts.Queueing;
 
-namespace GymCoach.Workers.Tests.Support;
+namespace GymCoach.TestSupport.Polling;
 
 /// <summary>Poll-until helpers for contract tests that run in real time against backends whose effects may lag.</summary>
 public static class ContractPolling

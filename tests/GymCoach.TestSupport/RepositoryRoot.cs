@@ -1,6 +1,7 @@
-namespace GymCoach.Cli.Tests.Support;
+namespace GymCoach.TestSupport;
 
-internal static class RepositoryRoot
+/// <summary>The checkout the tests run from.</summary>
+public static class RepositoryRoot
 {
     /// <summary>The folder holding GymCoach.sln, found by walking up from the test binaries.</summary>
     public static string Path { get; } = Find();

@@ -1,13 +1,15 @@
 using System.Diagnostics;
 
-namespace GymCoach.Lambda.Tests.Support;
+namespace GymCoach.TestSupport.Polling;
 
 /// <summary>Waits for a condition by polling, up to a generous deadline, instead of sleeping a fixed time.</summary>
-internal static class Poll
+public static class Poll
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(20);
 
-    public static async Task UntilAsync(Func<bool> condition, TimeSpan? timeout = null)
+    /// <summary>Polls until <paramref name="condition"/> holds; returns how long that took, or fails the test when it never did.</summary>
+    /// <param name="timeout">How long to wait; default 30 seconds.</param>
+    public static async Task<TimeSpan> UntilAsync(Func<bool> condition, TimeSpan? timeout = null)
     {
         var limit = timeout ?? TimeSpan.FromSeconds(30);
         var stopwatch = Stopwatch.StartNew();
@@ -16,5 +18,7 @@ internal static class Poll
             Assert.True(stopwatch.Elapsed < limit, $"The condition did not hold within {limit}.");
             await Task.Delay(Interval);
         }
+
+        return stopwatch.Elapsed;
     }
 }

@@ -1,9 +1,9 @@
 using GymCoach.Contracts.Queueing;
 
-namespace GymCoach.Integration.Tests.Sqs.Publishing.Fakes;
+namespace GymCoach.TestSupport.Queueing;
 
 /// <summary>Holds every SendMessageBatch call until the gate opens, as a slow or throttled queue would.</summary>
-internal sealed class GatedQueue(IMessageQueue inner) : ForwardingQueue(inner)
+public sealed class GatedQueue(IMessageQueue inner) : ForwardingQueue(inner)
 {
     private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _waiting;
