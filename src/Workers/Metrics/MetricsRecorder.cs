@@ -152,7 +152,7 @@ public sealed class MetricsRecorder
         CheckDimension(metric, MetricDimensions.QueueName, wantsQueue, queueName);
         CheckDimension(metric, MetricDimensions.StatusClass, wantsStatus, statusClass);
         CheckDimension(metric, MetricDimensions.CacheType, wantsCache, cacheType);
-        return new SeriesKey(string.Join(',', metric.Dimensions), FunctionName, queueName, statusClass, cacheType);
+        return new SeriesKey(metric.DimensionSet, FunctionName, queueName, statusClass, cacheType);
     }
 
     private static void CheckDimension(MetricDefinition metric, string dimension, bool wanted, string? value)
