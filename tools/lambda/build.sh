@@ -27,7 +27,7 @@ case "$function" in
   workers)
     project=src/Lambda/Workers/GymCoach.Lambda.csproj
     executable=bootstrap
-    sources=(src/Lambda/Workers src/Lambda/Runtime src/Aws src/Embedded src/Workers src/Contracts)
+    sources=(src/Lambda/Workers src/Lambda/Runtime src/Hosting src/Aws src/Embedded src/Workers src/Contracts)
     publish="$out/publish/$rid"
     ;;
   api)

@@ -2,8 +2,9 @@ using System.Text.Json;
 using GymCoach.Cli.Backends;
 using GymCoach.Cli.Hosting;
 using GymCoach.Contracts.Lambda;
-using GymCoach.Workers.Batching;
-using GymCoach.Workers.Handlers;
+using GymCoach.Hosting.Workers;
+using GymCoach.Workers.Functions;
+using GymCoach.Workers.Metrics;
 
 namespace GymCoach.Cli.Commands;
 
@@ -34,28 +35,44 @@ internal sealed class InvokeCommand : ICommand
         var logger = CliLogging.Create(backendOptions.Verbose);
         await using var backend = await BackendFactory.OpenAsync(BackendOptions.Embedded, backendOptions, StateAccess.Write, "gymcoach invoke", cancellationToken);
         var time = TimeProvider.System;
-        var (handler, deadLetterQueue) = function == "writes"
-            ? ((IMessageHandler)new WritesHandler(backend.Store, backend.AnalyticsQueue, time), backend.WritesDeadLetterQueue)
-            : (new AnalyticsHandler(backend.Store, time), backend.AnalyticsDeadLetterQueue);
-        var processor = new BatchProcessor(new BatchProcessorOptions(), deadLetterQueue, time, logger: logger);
+        var writes = function == "writes";
+
+        // Composed as the deployed function and the local pipeline compose it; its metrics stay in memory for the summary below.
+        // No analytics cache: nothing in this one-shot process reads analytics.
+        var totals = new MetricTotals();
+        var recorder = new MetricsRecorder(writes ? WorkerMetrics.WritesFunctionName : WorkerMetrics.AnalyticsFunctionName, time, totals);
+        var options = new WorkerOptions
+        {
+            Worker = writes ? WorkerKind.Writes : WorkerKind.Analytics,
+            QueueName = (writes ? backend.WritesQueue : backend.AnalyticsQueue).Name,
+            Processor = writes ? new PipelineSettings().Processor : PipelineSettings.AnalyticsProcessorOptions(),
+        };
+        var ports = new WorkerPorts
+        {
+            Store = backend.Store,
+            DeadLetterQueue = writes ? backend.WritesDeadLetterQueue : backend.AnalyticsDeadLetterQueue,
+            AnalyticsQueue = writes ? backend.AnalyticsQueue : null,
+        };
+        var worker = WorkerComposition.Create(options, ports, recorder, time, logger, TextWriter.Null);
 
         var queuedBefore = (await backend.AnalyticsQueue.GetCountsAsync(cancellationToken)).Total;
 
         // As the deployed function would: the deadline is the function timeout, and nothing runs past it.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(functionTimeout);
-        var outcome = await processor.ProcessAsync(sqsEvent, handler, time.GetUtcNow() + functionTimeout, timeout.Token);
+        var context = new InvocationContext(Guid.NewGuid().ToString(), time.GetUtcNow() + functionTimeout);
+        var response = await worker.Function.InvokeAsync(sqsEvent, context, timeout.Token);
 
         await using (var stdout = System.Console.OpenStandardOutput())
         {
-            await stdout.WriteAsync(LambdaJson.Serialize(outcome.Response), cancellationToken);
+            await stdout.WriteAsync(LambdaJson.Serialize(response), cancellationToken);
             await stdout.WriteAsync("\n"u8.ToArray(), cancellationToken);
         }
 
         var recomputes = (await backend.AnalyticsQueue.GetCountsAsync(cancellationToken)).Total - queuedBefore;
         await System.Console.Error.WriteLineAsync(
-            $"{outcome.Succeeded} succeeded, {outcome.RetryFailed + outcome.NotStarted} to retry, {outcome.DeadLettered} dead-lettered"
-            + (function == "writes" ? $", {recomputes} analytics recompute requests sent" : string.Empty));
+            $"{totals.Sum(MetricCatalogue.MessagesSucceeded)} succeeded, {totals.Sum(MetricCatalogue.MessagesFailed)} to retry, {totals.Sum(MetricCatalogue.MessagesDeadLettered)} dead-lettered"
+            + (writes ? $", {recomputes} analytics recompute requests sent" : string.Empty));
         return ExitCodes.Success;
     }
 

@@ -60,8 +60,7 @@ internal sealed class RunCommand : ICommand
 
         var logger = CliLogging.Create(backendOptions.Verbose, logFormat);
         await using var backend = await BackendFactory.OpenAsync(backendName, backendOptions, StateAccess.Write, "gymcoach run", cancellationToken);
-        await using var server = new ApiServer(backend, settings, logger, backendOptions.Verbose);
-        await server.StartAsync(cancellationToken);
+        await using var server = await ApiServer.StartAsync(backend, settings, logger, backendOptions.Verbose, cancellationToken);
 
         var output = System.Console.Out;
         await output.WriteLineAsync($"GymCoach API listening on {server.BaseAddress} (OpenAPI document: {server.BaseAddress}openapi/v1.json)");

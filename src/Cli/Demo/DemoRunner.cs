@@ -35,8 +35,7 @@ internal sealed class DemoRunner(DemoOptions options, IBackend backend, Progress
         var deadLettersBefore = await verifier.CountDeadLettersAsync(cancellationToken);
         var faults = options.FailureRate > 0 ? new FaultInjector(options.FailureRate, options.Seed) : null;
         var settings = new ApiServerSettings { Port = 0, RequestsPerSecond = 1_000_000, Pipeline = Settings(faults, options.FunctionTimeout) };
-        await using var server = new ApiServer(backend, settings, logger, verbose: false);
-        await server.StartAsync(cancellationToken);
+        await using var server = await ApiServer.StartAsync(backend, settings, logger, verbose: false, cancellationToken);
         using var http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromMinutes(1) };
         var producers = new DemoApiClient(http, server.ApiKey);
         var tracker = new DemoProgress(workload.MessageCount, server.Pipeline, backend, progress);

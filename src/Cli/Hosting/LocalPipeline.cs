@@ -1,35 +1,30 @@
 using System.Globalization;
-using GymCoach.Aws.DynamoDb;
 using GymCoach.Aws.Sqs;
 using GymCoach.Cli.Backends;
 using GymCoach.Contracts.Queueing;
 using GymCoach.Embedded.EventSource;
+using GymCoach.Hosting.Workers;
 using GymCoach.Workers.Batching;
 using GymCoach.Workers.Caching;
-using GymCoach.Workers.Functions;
-using GymCoach.Workers.Handlers;
-using GymCoach.Workers.Logging;
 using Serilog;
 
 namespace GymCoach.Cli.Hosting;
 
 /// <summary>Both workers on one machine: each driven from its queue by a local event-source runner, as Lambda would drive it.</summary>
 /// <remarks>
-/// As in the Lambda composition, SQS throttling on the workers' sends and deletes is backed off and retried, and each
-/// worker's chunk concurrency falls while the table or the queues it sends to throttle, and climbs back after.
+/// Each worker is composed as the Lambda bootstrap composes it (<see cref="WorkerComposition"/>): SQS throttling on its
+/// sends is backed off and retried, its chunk concurrency falls while the table or the queues it sends to throttle, and
+/// it logs each batch's outcome and records the catalogue's metrics, into <see cref="Metrics"/>.
 /// </remarks>
 internal sealed class LocalPipeline
 {
-    private LocalPipeline(
-        LocalEventSourceRunner writesRunner,
-        LocalEventSourceRunner analyticsRunner,
-        ChunkConcurrencyLimiter writesConcurrency,
-        ChunkConcurrencyLimiter analyticsConcurrency)
+    private LocalPipeline(LocalEventSourceRunner writesRunner, LocalEventSourceRunner analyticsRunner, ComposedWorker writes, ComposedWorker analytics, WorkerMetrics metrics)
     {
         WritesRunner = writesRunner;
         AnalyticsRunner = analyticsRunner;
-        WritesConcurrency = writesConcurrency;
-        AnalyticsConcurrency = analyticsConcurrency;
+        WritesConcurrency = writes.Concurrency;
+        AnalyticsConcurrency = analytics.Concurrency;
+        Metrics = metrics;
     }
 
     public LocalEventSourceRunner WritesRunner { get; }
@@ -42,10 +37,15 @@ internal sealed class LocalPipeline
     /// <summary>The analytics worker's chunk concurrency now, and how often throttling lowered it.</summary>
     public ChunkConcurrencyLimiter AnalyticsConcurrency { get; }
 
+    /// <summary>What both workers recorded: the same series their Lambda functions write as EMF.</summary>
+    public WorkerMetrics Metrics { get; }
+
     /// <summary>No batch of either worker is being invoked or settled.</summary>
     public bool IsIdle => WritesRunner.Stats.InFlightInvocations == 0 && AnalyticsRunner.Stats.InFlightInvocations == 0;
 
     /// <summary>Composes both workers over the backend, checking their timeouts against the queues as AWS checks a mapping.</summary>
+    /// <param name="cache">The analytics cache the analytics worker refreshes (the API reads it); null for none.</param>
+    /// <param name="metrics">Where the workers record their metrics; null keeps them in memory only.</param>
     /// <exception cref="ArgumentException">
     /// A queue's visibility timeout is shorter than the function timeout, or the function timeout leaves the batch
     /// processor no time to start a message; the message names the values.
@@ -56,43 +56,32 @@ internal sealed class LocalPipeline
         TimeProvider timeProvider,
         ILogger logger,
         AnalyticsCache? cache = null,
+        WorkerMetrics? metrics = null,
         CancellationToken cancellationToken = default)
     {
         CheckDeadlineLeavesTime(settings.Writes, settings.Processor);
         CheckDeadlineLeavesTime(settings.Analytics, settings.AnalyticsProcessor);
-        var decorate = settings.DecorateHandler ?? (handler => handler);
-        var recomputeRequests = Backoff(backend.AnalyticsQueue, timeProvider);
-        var writesDeadLetters = Backoff(backend.WritesDeadLetterQueue, timeProvider);
-        var analyticsDeadLetters = Backoff(backend.AnalyticsDeadLetterQueue, timeProvider);
+        metrics ??= WorkerMetrics.InMemory(timeProvider);
 
         // One store serves both workers, so its throttling slows both: they share its capacity.
-        var store = backend.Store as DynamoDbItemStore;
-        var writesConcurrency = new ChunkConcurrencyLimiter(
-            settings.Processor.MaxConcurrentChunks,
-            () => (store?.Statistics.SlowDowns ?? 0) + recomputeRequests.Throttles + writesDeadLetters.Throttles,
-            logger.ForContext(LogProperties.QueueName, backend.WritesQueue.Name));
-        var analyticsConcurrency = new ChunkConcurrencyLimiter(
-            settings.AnalyticsProcessor.MaxConcurrentChunks,
-            () => (store?.Statistics.SlowDowns ?? 0) + analyticsDeadLetters.Throttles,
-            logger.ForContext(LogProperties.QueueName, backend.AnalyticsQueue.Name));
-
-        var writes = decorate(new WritesHandler(backend.Store, recomputeRequests, timeProvider));
-        var analytics = decorate(new AnalyticsHandler(backend.Store, timeProvider, cache));
-        var writesRunner = await LocalEventSourceRunner.CreateAsync(
-            Backoff(backend.WritesQueue, timeProvider),
-            new WorkerFunction(new BatchProcessor(settings.Processor, writesDeadLetters, timeProvider, logger: logger, concurrency: writesConcurrency), writes),
-            settings.Writes,
+        var writes = WorkerComposition.Create(
+            new WorkerOptions { Worker = WorkerKind.Writes, QueueName = backend.WritesQueue.Name, Processor = settings.Processor, DecorateHandler = settings.DecorateHandler },
+            new WorkerPorts { Store = backend.Store, DeadLetterQueue = backend.WritesDeadLetterQueue, AnalyticsQueue = backend.AnalyticsQueue },
+            metrics.Writes,
             timeProvider,
             logger,
-            cancellationToken);
-        var analyticsRunner = await LocalEventSourceRunner.CreateAsync(
-            Backoff(backend.AnalyticsQueue, timeProvider),
-            new WorkerFunction(new BatchProcessor(settings.AnalyticsProcessor, analyticsDeadLetters, timeProvider, logger: logger, concurrency: analyticsConcurrency), analytics),
-            settings.Analytics,
+            metrics.Output);
+        var analytics = WorkerComposition.Create(
+            new WorkerOptions { Worker = WorkerKind.Analytics, QueueName = backend.AnalyticsQueue.Name, Processor = settings.AnalyticsProcessor, DecorateHandler = settings.DecorateHandler },
+            new WorkerPorts { Store = backend.Store, DeadLetterQueue = backend.AnalyticsDeadLetterQueue },
+            metrics.Analytics,
             timeProvider,
             logger,
-            cancellationToken);
-        return new LocalPipeline(writesRunner, analyticsRunner, writesConcurrency, analyticsConcurrency);
+            metrics.Output,
+            cache);
+        var writesRunner = await LocalEventSourceRunner.CreateAsync(Backoff(backend.WritesQueue, timeProvider), writes.Function, settings.Writes, timeProvider, logger, cancellationToken);
+        var analyticsRunner = await LocalEventSourceRunner.CreateAsync(Backoff(backend.AnalyticsQueue, timeProvider), analytics.Function, settings.Analytics, timeProvider, logger, cancellationToken);
+        return new LocalPipeline(writesRunner, analyticsRunner, writes, analytics, metrics);
     }
 
     /// <summary>Runs both workers until <paramref name="stopping"/> is cancelled; in-flight batches settle before it returns.</summary>
@@ -110,6 +99,6 @@ internal sealed class LocalPipeline
         }
     }
 
-    // Each use gets its own wrapper, so each worker's limiter counts only the throttling of its own calls.
+    // The runner's receives and deletes back off too, as the service's own would.
     private static ThrottleBackoffQueue Backoff(IMessageQueue queue, TimeProvider timeProvider) => new(queue, timeProvider: timeProvider);
 }

@@ -11,6 +11,7 @@ public sealed class MetricDefinition
         Unit = unit;
         Kind = kind;
         Dimensions = dimensions;
+        DimensionSet = string.Join(',', dimensions);
         Description = description;
     }
 
@@ -24,6 +25,9 @@ public sealed class MetricDefinition
     public IReadOnlyList<string> Dimensions { get; }
 
     public string Description { get; }
+
+    /// <summary>The dimension names joined by commas: the key of the metric's series, built once rather than at every record.</summary>
+    internal string DimensionSet { get; }
 
     /// <summary>Position in <see cref="MetricCatalogue.All"/>.</summary>
     internal int Index { get; }

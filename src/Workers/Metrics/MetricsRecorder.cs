@@ -21,18 +21,24 @@ public sealed class MetricsRecorder
     private readonly Lock _lock = new();
     private readonly List<IMetricsSource> _sources = [];
     private readonly TimeProvider _time;
+    private readonly MetricTotals? _totals;
     private Dictionary<SeriesKey, MetricSeries> _series = [];
     private long _dropped;
 
     /// <param name="functionName">The <c>FunctionName</c> dimension of every metric: in Lambda, <c>AWS_LAMBDA_FUNCTION_NAME</c>.</param>
-    public MetricsRecorder(string functionName, TimeProvider? timeProvider = null)
+    /// <param name="totals">Also counts every recorded value here, for reading in process; null (default) keeps nothing past a flush.</param>
+    public MetricsRecorder(string functionName, TimeProvider? timeProvider = null, MetricTotals? totals = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(functionName);
         FunctionName = functionName;
         _time = timeProvider ?? TimeProvider.System;
+        _totals = totals;
     }
 
     public string FunctionName { get; }
+
+    /// <summary>The totals this recorder keeps besides its series, or null.</summary>
+    public MetricTotals? Totals => _totals;
 
     /// <summary>Distribution values dropped so far because nobody flushed in time.</summary>
     public long DroppedValues => Interlocked.Read(ref _dropped);
@@ -75,6 +81,8 @@ public sealed class MetricsRecorder
 
             series.Add(metric, value, MaxValuesPerFlush);
         }
+
+        _totals?.Add(metric, value);
     }
 
     /// <summary>Records a duration in milliseconds; the metric's unit must be milliseconds.</summary>
@@ -144,7 +152,7 @@ public sealed class MetricsRecorder
         CheckDimension(metric, MetricDimensions.QueueName, wantsQueue, queueName);
         CheckDimension(metric, MetricDimensions.StatusClass, wantsStatus, statusClass);
         CheckDimension(metric, MetricDimensions.CacheType, wantsCache, cacheType);
-        return new SeriesKey(string.Join(',', metric.Dimensions), FunctionName, queueName, statusClass, cacheType);
+        return new SeriesKey(metric.DimensionSet, FunctionName, queueName, statusClass, cacheType);
     }
 
     private static void CheckDimension(MetricDefinition metric, string dimension, bool wanted, string? value)

@@ -4,8 +4,8 @@ using GymCoach.TestSupport;
 namespace GymCoach.Cli.Tests.Architecture;
 
 /// <summary>
-/// The dependency rule of the layout: contracts ← core ← adapters, engine, runtime client and API ← hosts. Read from the
-/// project files, so a reference that breaks the rule fails here before it spreads.
+/// The dependency rule of the layout: contracts ← core ← adapters, engine, runtime client and API ← worker composition
+/// ← hosts. Read from the project files, so a reference that breaks the rule fails here before it spreads.
 /// </summary>
 public sealed class DependencyRuleTests
 {
@@ -18,10 +18,11 @@ public sealed class DependencyRuleTests
         ["GymCoach.Embedded"] = ["GymCoach.Contracts", "GymCoach.Workers"],
         ["GymCoach.Lambda.Runtime"] = ["GymCoach.Contracts", "GymCoach.Workers"],
         ["GymCoach.Ingest"] = ["GymCoach.Contracts", "GymCoach.Workers"],
+        ["GymCoach.Hosting"] = ["GymCoach.Contracts", "GymCoach.Workers", "GymCoach.Aws"],
         ["GymCoach.Producer"] = ["GymCoach.Contracts", "GymCoach.Workers", "GymCoach.Aws"],
-        ["GymCoach.Lambda"] = ["GymCoach.Contracts", "GymCoach.Workers", "GymCoach.Aws", "GymCoach.Embedded", "GymCoach.Lambda.Runtime"],
+        ["GymCoach.Lambda"] = ["GymCoach.Contracts", "GymCoach.Workers", "GymCoach.Aws", "GymCoach.Embedded", "GymCoach.Lambda.Runtime", "GymCoach.Hosting"],
         ["GymCoach.Ingest.Lambda"] = ["GymCoach.Contracts", "GymCoach.Workers", "GymCoach.Aws", "GymCoach.Embedded", "GymCoach.Lambda.Runtime", "GymCoach.Ingest"],
-        ["gymcoach"] = ["GymCoach.Contracts", "GymCoach.Workers", "GymCoach.Aws", "GymCoach.Embedded", "GymCoach.Ingest"],
+        ["gymcoach"] = ["GymCoach.Contracts", "GymCoach.Workers", "GymCoach.Aws", "GymCoach.Embedded", "GymCoach.Ingest", "GymCoach.Hosting"],
     };
 
     // Packages that belong to one layer only: the core and the contracts know no AWS SDK and no storage engine.

@@ -60,6 +60,11 @@ public sealed class RunCommandTests : IDisposable
         var metrics = await File.ReadAllTextAsync(Path.Combine(_state, "api.emf"));
         Assert.Contains("\"ApiRequests\":1", metrics, StringComparison.Ordinal);
         Assert.Contains("\"StatusClass\":\"2xx\"", metrics, StringComparison.Ordinal);
+
+        // The workers' metrics go to the same file, per worker, as their Lambda functions write them.
+        Assert.Contains("\"FunctionName\":\"gymcoach-writes-worker-local\"", metrics, StringComparison.Ordinal);
+        Assert.Contains("\"FunctionName\":\"gymcoach-analytics-worker-local\"", metrics, StringComparison.Ordinal);
+        Assert.Contains("\"MessagesSucceeded\":1", metrics, StringComparison.Ordinal);
     }
 
     [Fact]

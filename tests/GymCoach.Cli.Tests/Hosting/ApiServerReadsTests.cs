@@ -19,8 +19,7 @@ public sealed class ApiServerReadsTests : IAsyncLifetime, IAsyncDisposable
     public async Task InitializeAsync()
     {
         _backend = await EmbeddedBackend.OpenAsync(_state, StateAccess.Write, "test", CancellationToken.None);
-        _server = new ApiServer(_backend, new ApiServerSettings { Port = 0, Pipeline = DemoRunner.Settings(null) }, Serilog.Core.Logger.None, verbose: false);
-        await _server.StartAsync(CancellationToken.None);
+        _server = await ApiServer.StartAsync(_backend, new ApiServerSettings { Port = 0, Pipeline = DemoRunner.Settings(null) }, Serilog.Core.Logger.None, verbose: false, CancellationToken.None);
         _http = new HttpClient { BaseAddress = _server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         _http.DefaultRequestHeaders.Add("X-Api-Key", _server.ApiKey);
     }

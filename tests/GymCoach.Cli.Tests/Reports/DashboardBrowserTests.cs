@@ -20,8 +20,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime, IAsyncDisposable
     public async Task InitializeAsync()
     {
         _backend = await EmbeddedBackend.OpenAsync(_state, StateAccess.Write, "test", CancellationToken.None);
-        _server = new ApiServer(_backend, new ApiServerSettings { Port = 0, RequestsPerSecond = 1_000_000, Pipeline = DemoRunner.Settings(null) }, Serilog.Core.Logger.None, verbose: false);
-        await _server.StartAsync(CancellationToken.None);
+        _server = await ApiServer.StartAsync(_backend, new ApiServerSettings { Port = 0, RequestsPerSecond = 1_000_000, Pipeline = DemoRunner.Settings(null) }, Serilog.Core.Logger.None, verbose: false, CancellationToken.None);
 
         var workload = new WorkloadGenerator(new DemoOptions { Users = 5, Workouts = 200, Seed = 3 }).Generate();
         using var http = new HttpClient { BaseAddress = _server.BaseAddress };

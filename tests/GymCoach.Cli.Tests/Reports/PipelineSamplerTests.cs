@@ -42,7 +42,7 @@ public sealed class PipelineSamplerTests : IDisposable
             Summary = new PipelineSummary
             {
                 UptimeSeconds = 1, WritesProcessed = 0, RecomputesProcessed = 0, Failed = 0, Retried = 0, DeadLetters = 0,
-                AverageThroughput = 0, PeakThroughput = 0, EndToEndP50Ms = 0, EndToEndP95Ms = 0, EndToEndP99Ms = 0, InvocationP99Ms = 0,
+                AverageThroughput = 0, PeakThroughput = 0, QueueLagP50Ms = 0, QueueLagP95Ms = 0, QueueLagP99Ms = 0, InvocationP99Ms = 0,
             },
         };
 
@@ -58,12 +58,12 @@ public sealed class PipelineSamplerTests : IDisposable
         var summary = new PipelineSummary
         {
             UptimeSeconds = 10, WritesProcessed = 12_345, RecomputesProcessed = 300, Failed = 7, Retried = 7, DeadLetters = 2,
-            AverageThroughput = 1234.5, PeakThroughput = 2000, EndToEndP50Ms = 1, EndToEndP95Ms = 2, EndToEndP99Ms = 3, InvocationP99Ms = 4,
+            AverageThroughput = 1234.5, PeakThroughput = 2000, QueueLagP50Ms = 1, QueueLagP95Ms = 2, QueueLagP99Ms = 3, InvocationP99Ms = 4,
         };
         var latest = new PipelineSample
         {
             Time = 0, WritesPerSecond = 1500, RecomputesPerSecond = 10, FailuresPerSecond = 0, DeadLetters = 2, WritesQueueDepth = 40,
-            AnalyticsQueueDepth = 2, OldestMessageMs = 0, EndToEndP50Ms = 0, EndToEndP95Ms = 0, EndToEndP99Ms = 0, InvocationP50Ms = 0,
+            AnalyticsQueueDepth = 2, OldestMessageMs = 0, QueueLagP50Ms = 0, QueueLagP95Ms = 0, QueueLagP99Ms = 0, InvocationP50Ms = 0,
             InvocationP95Ms = 0, InvocationP99Ms = 0,
         };
 

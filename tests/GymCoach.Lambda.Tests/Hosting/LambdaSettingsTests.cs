@@ -1,3 +1,4 @@
+using GymCoach.Hosting.Workers;
 using GymCoach.Lambda.Composition;
 using GymCoach.Lambda.Hosting;
 using GymCoach.Lambda.Runtime;

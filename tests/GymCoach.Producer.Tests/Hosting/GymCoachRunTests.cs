@@ -20,8 +20,7 @@ public sealed class GymCoachRunTests : IAsyncLifetime, IAsyncDisposable
     public async Task InitializeAsync()
     {
         _backend = await EmbeddedBackend.OpenAsync(_state, StateAccess.Write, "test", CancellationToken.None);
-        _server = new ApiServer(_backend, new ApiServerSettings { Port = 0, Pipeline = DemoRunner.Settings(null) }, Serilog.Core.Logger.None, verbose: false);
-        await _server.StartAsync(CancellationToken.None);
+        _server = await ApiServer.StartAsync(_backend, new ApiServerSettings { Port = 0, Pipeline = DemoRunner.Settings(null) }, Serilog.Core.Logger.None, verbose: false, CancellationToken.None);
     }
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();

@@ -75,7 +75,7 @@ internal sealed class PipelineMeasurement(CountedBackend counted, ILogger logger
         }
 
         // A pipeline per phase: its runners' counters and durations start from zero.
-        var pipeline = await LocalPipeline.CreateAsync(counted, _settings, TimeProvider.System, logger, new AnalyticsCache(new CacheOptions()), cancellationToken);
+        var pipeline = await LocalPipeline.CreateAsync(counted, _settings, TimeProvider.System, logger, new AnalyticsCache(new CacheOptions()), cancellationToken: cancellationToken);
         var line = ProgressLine.ForStandardError();
         var progress = new DemoProgress(messages.Count, pipeline, counted, line);
         progress.Produced(messages.Count);

@@ -1,12 +1,16 @@
 using GymCoach.Cli.Backends;
 using GymCoach.Cli.Hosting;
-using GymCoach.Embedded.EventSource;
 using GymCoach.Workers.Caching;
+using GymCoach.Workers.Metrics;
 using GymCoach.Workers.ReadSide;
 
 namespace GymCoach.Cli.Reports.Live;
 
-/// <summary>Records a local run once a second from the runners' counters, the four queues' counts and the caches, keeping a bounded window.</summary>
+/// <summary>Records a local run once a second from the workers' metric series, the four queues' counts and the caches, keeping a bounded window.</summary>
+/// <remarks>
+/// The rates, counts and latencies are the <see cref="MetricCatalogue"/>'s series as the workers' recorders hold them
+/// (<see cref="WorkerMetrics"/>), the very ones their EMF documents carry; only the queues' depths are read from the queues.
+/// </remarks>
 internal sealed class PipelineSampler
 {
     /// <summary>How much history the dashboard shows: 15 minutes at one sample a second.</summary>
@@ -37,7 +41,7 @@ internal sealed class PipelineSampler
         _capacity = Math.Max(1, (int)((window ?? DefaultWindow) / Interval));
         _samples = new Queue<PipelineSample>(Math.Min(_capacity, 1024));
         _started = time.GetUtcNow();
-        _last = Totals.Read(pipeline, cache, _started);
+        _last = Totals.Read(pipeline.Metrics, cache, _started);
     }
 
     /// <summary>The newest sample, or null before the first.</summary>
@@ -76,13 +80,14 @@ internal sealed class PipelineSampler
         var analytics = await _backend.AnalyticsQueue.GetCountsAsync(cancellationToken);
         var deadLetters = (await _backend.WritesDeadLetterQueue.GetCountsAsync(cancellationToken)).Total
             + (await _backend.AnalyticsDeadLetterQueue.GetCountsAsync(cancellationToken)).Total;
-        var endToEnd = _pipeline.WritesRunner.Stats.EndToEndLatency;
-        var invocation = _pipeline.WritesRunner.Stats.InvocationDuration;
+        var metrics = _pipeline.Metrics;
+        var lag = metrics.WritesTotals.Histogram(MetricCatalogue.QueueLag);
+        var invocation = metrics.WritesTotals.Histogram(MetricCatalogue.InvocationDuration);
 
         // Under the lock: the final sample of a run may race the timer's, and each must difference against the other.
         lock (_gate)
         {
-            var now = Totals.Read(_pipeline, _cache, _time.GetUtcNow());
+            var now = Totals.Read(metrics, _cache, _time.GetUtcNow());
             var seconds = Math.Max(0.001, (now.At - _last.At).TotalSeconds);
             var reads = (now.CacheHits - _last.CacheHits) + (now.CacheMisses - _last.CacheMisses);
             var sample = new PipelineSample
@@ -95,9 +100,9 @@ internal sealed class PipelineSampler
                 WritesQueueDepth = writes.Visible + writes.InFlight,
                 AnalyticsQueueDepth = analytics.Visible + analytics.InFlight,
                 OldestMessageMs = Milliseconds(Max(writes.OldestMessageAge, analytics.OldestMessageAge)),
-                EndToEndP50Ms = Milliseconds(endToEnd.Percentile(50)),
-                EndToEndP95Ms = Milliseconds(endToEnd.Percentile(95)),
-                EndToEndP99Ms = Milliseconds(endToEnd.Percentile(99)),
+                QueueLagP50Ms = Milliseconds(lag.Percentile(50)),
+                QueueLagP95Ms = Milliseconds(lag.Percentile(95)),
+                QueueLagP99Ms = Milliseconds(lag.Percentile(99)),
                 InvocationP50Ms = Milliseconds(invocation.Percentile(50)),
                 InvocationP95Ms = Milliseconds(invocation.Percentile(95)),
                 InvocationP99Ms = Milliseconds(invocation.Percentile(99)),
@@ -124,8 +129,9 @@ internal sealed class PipelineSampler
             samples = [.. _samples];
         }
 
-        var writes = _pipeline.WritesRunner.Stats;
-        var analytics = _pipeline.AnalyticsRunner.Stats;
+        MetricTotals writes = _pipeline.Metrics.WritesTotals, analytics = _pipeline.Metrics.AnalyticsTotals;
+        var writesProcessed = writes.Sum(MetricCatalogue.MessagesSucceeded);
+        var lag = writes.Histogram(MetricCatalogue.QueueLag);
         var uptime = Math.Max(0.001, (_time.GetUtcNow() - _started).TotalSeconds);
         var reads = _cache.Hits + _cache.Misses;
         return new PipelineSnapshot
@@ -136,17 +142,17 @@ internal sealed class PipelineSampler
             Summary = new PipelineSummary
             {
                 UptimeSeconds = Math.Round(uptime, 1),
-                WritesProcessed = writes.MessagesDeleted,
-                RecomputesProcessed = analytics.MessagesDeleted,
-                Failed = writes.MessagesReportedFailed + analytics.MessagesReportedFailed,
-                Retried = writes.Redeliveries + analytics.Redeliveries,
+                WritesProcessed = writesProcessed,
+                RecomputesProcessed = analytics.Sum(MetricCatalogue.MessagesSucceeded),
+                Failed = writes.Sum(MetricCatalogue.MessagesFailed) + analytics.Sum(MetricCatalogue.MessagesFailed),
+                Retried = writes.Sum(MetricCatalogue.MessagesRetried) + analytics.Sum(MetricCatalogue.MessagesRetried),
                 DeadLetters = samples.Length > 0 ? samples[^1].DeadLetters : 0,
-                AverageThroughput = Math.Round(writes.MessagesDeleted / uptime, 1),
+                AverageThroughput = Math.Round(writesProcessed / uptime, 1),
                 PeakThroughput = samples.Length > 0 ? samples.Max(static sample => sample.WritesPerSecond) : 0,
-                EndToEndP50Ms = Milliseconds(writes.EndToEndLatency.Percentile(50)),
-                EndToEndP95Ms = Milliseconds(writes.EndToEndLatency.Percentile(95)),
-                EndToEndP99Ms = Milliseconds(writes.EndToEndLatency.Percentile(99)),
-                InvocationP99Ms = Milliseconds(writes.InvocationDuration.Percentile(99)),
+                QueueLagP50Ms = Milliseconds(lag.Percentile(50)),
+                QueueLagP95Ms = Milliseconds(lag.Percentile(95)),
+                QueueLagP99Ms = Milliseconds(lag.Percentile(99)),
+                InvocationP99Ms = Milliseconds(writes.Histogram(MetricCatalogue.InvocationDuration).Percentile(99)),
                 CacheHitRate = reads > 0 ? Math.Round((double)_cache.Hits / reads, 3) : null,
                 Caches = [.. Caches().Select(static c => new CacheSummary
                 {
@@ -175,11 +181,11 @@ internal sealed class PipelineSampler
     /// <summary>The cumulative counters the per-second rates are differences of.</summary>
     private readonly record struct Totals(DateTimeOffset At, long Writes, long Recomputes, long Failed, long CacheHits, long CacheMisses)
     {
-        public static Totals Read(LocalPipeline pipeline, AnalyticsCache cache, DateTimeOffset at)
+        public static Totals Read(WorkerMetrics metrics, AnalyticsCache cache, DateTimeOffset at)
         {
-            EventSourceStats writes = pipeline.WritesRunner.Stats, analytics = pipeline.AnalyticsRunner.Stats;
-            return new Totals(at, writes.MessagesDeleted, analytics.MessagesDeleted,
-                writes.MessagesReportedFailed + analytics.MessagesReportedFailed, cache.Hits, cache.Misses);
+            MetricTotals writes = metrics.WritesTotals, analytics = metrics.AnalyticsTotals;
+            return new Totals(at, writes.Sum(MetricCatalogue.MessagesSucceeded), analytics.Sum(MetricCatalogue.MessagesSucceeded),
+                writes.Sum(MetricCatalogue.MessagesFailed) + analytics.Sum(MetricCatalogue.MessagesFailed), cache.Hits, cache.Misses);
         }
     }
 }

@@ -5,12 +5,16 @@ internal sealed record PipelineSummary
 {
     public required double UptimeSeconds { get; init; }
 
+    /// <summary>Series MessagesSucceeded of the writes worker.</summary>
     public required long WritesProcessed { get; init; }
 
+    /// <summary>Series MessagesSucceeded of the analytics worker: recompute requests.</summary>
     public required long RecomputesProcessed { get; init; }
 
+    /// <summary>Series MessagesFailed of both workers: messages reported for retry, or whose whole invocation failed.</summary>
     public required long Failed { get; init; }
 
+    /// <summary>Series MessagesRetried of both workers: messages delivered again.</summary>
     public required long Retried { get; init; }
 
     public required long DeadLetters { get; init; }
@@ -21,11 +25,12 @@ internal sealed record PipelineSummary
     /// <summary>The highest writes-per-second of any sample in the window.</summary>
     public required double PeakThroughput { get; init; }
 
-    public required double EndToEndP50Ms { get; init; }
+    /// <summary>Series QueueLag of the writes worker, over the run.</summary>
+    public required double QueueLagP50Ms { get; init; }
 
-    public required double EndToEndP95Ms { get; init; }
+    public required double QueueLagP95Ms { get; init; }
 
-    public required double EndToEndP99Ms { get; init; }
+    public required double QueueLagP99Ms { get; init; }
 
     public required double InvocationP99Ms { get; init; }
 

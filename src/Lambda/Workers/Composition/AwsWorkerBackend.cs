@@ -2,6 +2,7 @@ using GymCoach.Aws.DynamoDb;
 using GymCoach.Aws.Sqs;
 using GymCoach.Contracts.Queueing;
 using GymCoach.Contracts.Storage;
+using GymCoach.Hosting.Workers;
 using GymCoach.Lambda.Hosting;
 
 namespace GymCoach.Lambda.Composition;

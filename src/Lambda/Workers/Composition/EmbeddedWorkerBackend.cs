@@ -1,8 +1,8 @@
 using GymCoach.Contracts.Queueing;
 using GymCoach.Contracts.Storage;
+using GymCoach.Hosting.Workers;
 using GymCoach.Embedded.Queueing;
 using GymCoach.Embedded.Storage;
-using GymCoach.Lambda.Hosting;
 using GymCoach.Workers.Queueing;
 
 namespace GymCoach.Lambda.Composition;

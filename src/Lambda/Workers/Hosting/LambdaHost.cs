@@ -1,7 +1,9 @@
+using GymCoach.Hosting.Workers;
 using GymCoach.Lambda.Composition;
 using GymCoach.Lambda.Runtime;
 using GymCoach.Workers.Functions;
 using GymCoach.Workers.Logging;
+using GymCoach.Workers.Metrics;
 using Serilog;
 
 namespace GymCoach.Lambda.Hosting;
@@ -37,7 +39,7 @@ internal static class LambdaHost
             var settings = LambdaSettings.Read(variables);
             logger = GymCoachLogging.CreateForLambda(settings.LogLevel, logOutput);
             backend = WorkerBackends.Create(settings);
-            function = WorkerComposition.Create(settings, backend, logger, TimeProvider.System, logOutput);
+            function = ComposeFunction(settings, backend, logger, logOutput);
             logger.Information("Initialized the {Worker} worker on the {Backend} backend", settings.Worker, settings.Backend);
         }
         catch (Exception ex)
@@ -60,5 +62,22 @@ internal static class LambdaHost
             logger.Fatal(ex, "The runtime API failed; exiting so that Lambda replaces this environment");
             return FailedExitCode;
         }
+    }
+
+    /// <summary>The worker the settings name, over the backend's table and queues; its EMF documents follow each invocation on <paramref name="metricsOutput"/>.</summary>
+    private static ISqsFunction ComposeFunction(LambdaSettings settings, IWorkerBackend backend, ILogger logger, TextWriter metricsOutput)
+    {
+        var options = new WorkerOptions
+        {
+            Worker = settings.Worker,
+            QueueName = settings.SourceQueueName,
+            Processor = settings.Processor,
+            FailMessageId = settings.FailMessageId,
+        };
+        var ports = new WorkerPorts { Store = backend.Store, DeadLetterQueue = backend.DeadLetterQueue, AnalyticsQueue = backend.AnalyticsQueue };
+
+        // No analytics cache: nothing in this process reads analytics, the API serves them from its own.
+        var recorder = new MetricsRecorder(settings.FunctionName, TimeProvider.System);
+        return WorkerComposition.Create(options, ports, recorder, TimeProvider.System, logger, metricsOutput).Function;
     }
 }

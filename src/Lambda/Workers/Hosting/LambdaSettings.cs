@@ -1,3 +1,4 @@
+using GymCoach.Hosting.Workers;
 using GymCoach.Lambda.Runtime;
 using GymCoach.Workers.Batching;
 using GymCoach.Workers.Queueing;

@@ -1,7 +1,7 @@
 using GymCoach.Contracts.Lambda;
 using GymCoach.Workers.Functions;
 
-namespace GymCoach.Lambda.Composition;
+namespace GymCoach.Hosting.Workers;
 
 /// <summary>
 /// Diagnostic mode of the embedded backend: throws, failing the whole invocation, when an event holds the configured

@@ -2,7 +2,7 @@ using GymCoach.Contracts.Lambda;
 using GymCoach.Workers.Batching;
 using Serilog;
 
-namespace GymCoach.Lambda.Hosting;
+namespace GymCoach.Hosting.Workers;
 
 /// <summary>Logs each invocation's outcome counts as one structured line, for CloudWatch metric filters and Logs Insights.</summary>
 /// <remarks>Failed messages are already logged by the batch processor; this adds the totals, dead letters included.</remarks>
