@@ -28,7 +28,7 @@ internal static class ProducerThroughput
         var workouts = ReadOption(args, "--workouts", 20_000);
         var callers = ReadOption(args, "--callers", 16);
         await using var fauxqs = await FauxqsServer.StartAsync(CancellationToken.None);
-        var client = SqsClientFactory.GetClient(fauxqs.Connection);
+        using var client = SqsClientFactory.Create(fauxqs.Connection);
         var provisioner = new SqsQueueProvisioner(client);
         var data = Enumerable.Range(0, workouts).Select(Workout).ToArray();
         Console.WriteLine($"fauxqs {FauxqsServer.PackageVersion} at {fauxqs.Endpoint}; {workouts} workouts; {callers} concurrent callers");

@@ -25,7 +25,7 @@ internal static class PublisherThroughput
         var messages = ReadOption(args, "--messages", 20_000);
         var callers = ReadOption(args, "--callers", 16);
         await using var fauxqs = await FauxqsServer.StartAsync(CancellationToken.None);
-        var client = SqsClientFactory.GetClient(fauxqs.Connection);
+        using var client = SqsClientFactory.Create(fauxqs.Connection);
         var provisioner = new SqsQueueProvisioner(client);
         var bodies = Enumerable.Range(0, messages).Select(Body).ToArray();
 
@@ -60,7 +60,7 @@ internal static class PublisherThroughput
         return 0;
     }
 
-    private static async Task<long> NaiveAsync(IAmazonSQS client, SqsQueue queue, string[] bodies, int callers)
+    private static async Task<long> NaiveAsync(AmazonSQSClient client, SqsQueue queue, string[] bodies, int callers)
     {
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, callers).Select(async _ =>

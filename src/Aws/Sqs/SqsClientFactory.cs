@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Amazon;
 using Amazon.Runtime;
 using Amazon.SQS;
@@ -13,19 +12,6 @@ namespace GymCoach.Aws.Sqs;
 /// </remarks>
 public static class SqsClientFactory
 {
-    private static readonly ConcurrentDictionary<SqsConnection, Lazy<IAmazonSQS>> Clients = new();
-
-    /// <summary>A process-wide client for <paramref name="connection"/>, created on first use and never disposed.</summary>
-    /// <remarks>
-    /// No host uses this cache any more; it is left for the benchmarks and test fixtures (tools/GymCoach.Benchmarks is
-    /// being changed on another branch) and goes once they create their own clients.
-    /// </remarks>
-    public static IAmazonSQS GetClient(SqsConnection connection)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        return Clients.GetOrAdd(connection, static c => new Lazy<IAmazonSQS>(() => Create(c))).Value;
-    }
-
     /// <summary>A new client for <paramref name="connection"/>, owned by the caller, who disposes it.</summary>
     public static AmazonSQSClient Create(SqsConnection connection)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Amazon.SQS;
 using GymCoach.Aws.Sqs;
 using GymCoach.Cli.Emulators;
 using GymCoach.Cli.Tests.Support;
@@ -12,6 +13,7 @@ namespace GymCoach.Cli.Tests.Commands;
 public sealed class DlqCommandOnFauxqsTests : IAsyncLifetime
 {
     private FauxqsServer? _server;
+    private AmazonSQSClient? _client;
     private ProvisionedQueue _writes = null!;
     private ProvisionedQueue _analytics = null!;
 
@@ -20,7 +22,8 @@ public sealed class DlqCommandOnFauxqsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await FauxqsServer.StartAsync(CancellationToken.None);
-        var provisioner = new SqsQueueProvisioner(SqsClientFactory.GetClient(_server.Connection), TimeSpan.FromSeconds(30));
+        _client = SqsClientFactory.Create(_server.Connection);
+        var provisioner = new SqsQueueProvisioner(_client, TimeSpan.FromSeconds(30));
         var queues = await provisioner.EnsureAllAsync(QueueDefinitions.All, CancellationToken.None);
         _writes = queues.Single(q => q.Definition == QueueDefinitions.Writes);
         _analytics = queues.Single(q => q.Definition == QueueDefinitions.Analytics);
@@ -28,6 +31,7 @@ public sealed class DlqCommandOnFauxqsTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        _client?.Dispose();
         if (_server is not null)
         {
             await _server.DisposeAsync();

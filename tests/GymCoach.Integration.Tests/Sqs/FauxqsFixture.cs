@@ -9,15 +9,22 @@ namespace GymCoach.Integration.Tests.Sqs;
 public sealed class FauxqsFixture : IAsyncLifetime
 {
     private FauxqsServer? _server;
+    private AmazonSQSClient? _client;
 
     public FauxqsServer Server => _server ?? throw new InvalidOperationException("fauxqs has not been started.");
 
-    public IAmazonSQS Client => SqsClientFactory.GetClient(Server.Connection);
+    /// <summary>One client for the whole run, owned by the fixture.</summary>
+    public IAmazonSQS Client => _client ?? throw new InvalidOperationException("fauxqs has not been started.");
 
-    public async Task InitializeAsync() => _server = await FauxqsServer.StartAsync(CancellationToken.None);
+    public async Task InitializeAsync()
+    {
+        _server = await FauxqsServer.StartAsync(CancellationToken.None);
+        _client = SqsClientFactory.Create(_server.Connection);
+    }
 
     public async Task DisposeAsync()
     {
+        _client?.Dispose();
         if (_server is not null)
         {
             await _server.DisposeAsync();

@@ -8,15 +8,22 @@ namespace GymCoach.Integration.Tests.Sqs;
 public sealed class MotoFixture : IAsyncLifetime
 {
     private MotoServer? _server;
+    private AmazonSQSClient? _client;
 
     public MotoServer Server => _server ?? throw new InvalidOperationException("moto has not been started.");
 
-    public IAmazonSQS Client => SqsClientFactory.GetClient(Server.Connection);
+    /// <summary>One client for the whole run, owned by the fixture.</summary>
+    public IAmazonSQS Client => _client ?? throw new InvalidOperationException("moto has not been started.");
 
-    public async Task InitializeAsync() => _server = await MotoServer.StartAsync(CancellationToken.None);
+    public async Task InitializeAsync()
+    {
+        _server = await MotoServer.StartAsync(CancellationToken.None);
+        _client = SqsClientFactory.Create(_server.Connection);
+    }
 
     public async Task DisposeAsync()
     {
+        _client?.Dispose();
         if (_server is not null)
         {
             await _server.DisposeAsync();
