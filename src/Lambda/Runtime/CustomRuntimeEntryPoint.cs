@@ -8,9 +8,6 @@ namespace GymCoach.Lambda.Runtime;
 /// </summary>
 public static class CustomRuntimeEntryPoint
 {
-    /// <summary>The exit code when the program was not started by Lambda (no usable <c>AWS_LAMBDA_RUNTIME_API</c>).</summary>
-    public const int NotInLambdaExitCode = 2;
-
     /// <summary>Runs <paramref name="host"/> with a client of the Runtime API; its exit code is the program's.</summary>
     /// <param name="host">The function's loop: given the client and a token cancelled on SIGTERM, it returns the exit code.</param>
     public static async Task<int> RunAsync(Func<RuntimeApiClient, CancellationToken, Task<int>> host)
@@ -21,7 +18,7 @@ public static class CustomRuntimeEntryPoint
         {
             await Console.Error.WriteLineAsync(
                 $"bootstrap: {RuntimeEnvironmentVariables.RuntimeApi} is not set; this program is a Lambda custom runtime (provided.al2023).");
-            return NotInLambdaExitCode;
+            return RuntimeExitCodes.NotInLambda;
         }
 
         using var httpClient = RuntimeApiClient.CreateHttpClient();
@@ -33,7 +30,7 @@ public static class CustomRuntimeEntryPoint
         catch (ArgumentException ex)
         {
             await Console.Error.WriteLineAsync("bootstrap: " + ex.Message);
-            return NotInLambdaExitCode;
+            return RuntimeExitCodes.NotInLambda;
         }
 
         using var stopping = new CancellationTokenSource();

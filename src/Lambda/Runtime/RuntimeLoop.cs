@@ -69,6 +69,22 @@ public sealed class RuntimeLoop
         }
     }
 
+    /// <summary>Runs the loop as a bootstrap's last step and returns the process's exit code.</summary>
+    /// <returns><see cref="RuntimeExitCodes.Stopped"/> when <paramref name="cancellationToken"/> stops it; <see cref="RuntimeExitCodes.Failed"/>, logged, when the runtime API broke down.</returns>
+    public async Task<int> RunToExitAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunAsync(cancellationToken);
+            return RuntimeExitCodes.Stopped;
+        }
+        catch (Exception ex) when (ex is RuntimeApiException or HttpRequestException)
+        {
+            _logger.Fatal(ex, "The runtime API failed; exiting so that Lambda replaces this environment");
+            return RuntimeExitCodes.Failed;
+        }
+    }
+
     private async Task InvokeAsync(RuntimeInvocation invocation, CancellationToken cancellationToken)
     {
         var context = invocation.Context;

@@ -46,7 +46,7 @@ public sealed class PublishedApiBootstrapTests(PublishedApiBootstrap bootstrap) 
     {
         using var process = BootstrapProcess.Start(bootstrap.Path, runtimeApi: string.Empty, Embedded());
 
-        Assert.Equal(CustomRuntimeEntryPoint.NotInLambdaExitCode, await process.WaitForExitAsync());
+        Assert.Equal(RuntimeExitCodes.NotInLambda, await process.WaitForExitAsync());
         await Poll.UntilAsync(() => process.Errors.Contains("AWS_LAMBDA_RUNTIME_API is not set", StringComparison.Ordinal));
     }
 

@@ -24,7 +24,7 @@ public sealed class PublishedBootstrapTests(PublishedBootstrap bootstrap) : IAsy
     {
         using var process = BootstrapProcess.Start(bootstrap.Path, runtimeApi: string.Empty, Variables.Embedded("writes"));
 
-        Assert.Equal(CustomRuntimeEntryPoint.NotInLambdaExitCode, await process.WaitForExitAsync());
+        Assert.Equal(RuntimeExitCodes.NotInLambda, await process.WaitForExitAsync());
         await Poll.UntilAsync(() => process.Errors.Contains("AWS_LAMBDA_RUNTIME_API is not set", StringComparison.Ordinal));
     }
 

@@ -15,7 +15,7 @@ public sealed class LambdaHostTests
 
         var initError = await host.Api.WaitForInitErrorAsync();
 
-        Assert.Equal(LambdaHost.FailedExitCode, await host.Run.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(RuntimeExitCodes.Failed, await host.Run.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Equal(RuntimeErrorTypes.NoSuchHandler, initError.FunctionErrorType);
         Assert.Equal("RuntimeInitException", initError.Json.GetProperty("errorType").GetString());
         Assert.Contains("_HANDLER 'ingest' is not one of writes, analytics.", initError.Json.GetProperty("errorMessage").GetString(), StringComparison.Ordinal);
@@ -100,7 +100,7 @@ public sealed class LambdaHostTests
 
         await host.StopAsync();
 
-        Assert.Equal(LambdaHost.StoppedExitCode, await host.Run.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(RuntimeExitCodes.Stopped, await host.Run.WaitAsync(TimeSpan.FromSeconds(10)));
     }
 
     /// <summary><see cref="LambdaHost"/> running in this process against a fake runtime API, its log kept in memory.</summary>

@@ -18,9 +18,6 @@ namespace GymCoach.Ingest.Lambda.Hosting;
 /// <remarks>When initialization fails, the reason goes to the runtime API's init error endpoint and the process exits non-zero.</remarks>
 internal static class ApiLambdaHost
 {
-    public const int StoppedExitCode = 0;
-    public const int FailedExitCode = 1;
-
     /// <param name="variables">Reads an environment variable; null when unset.</param>
     /// <param name="output">Where the JSON log lines and EMF metric lines go: standard output in Lambda.</param>
     public static async Task<int> RunAsync(RuntimeApiClient client, Func<string, string?> variables, TextWriter output, CancellationToken cancellationToken)
@@ -54,23 +51,14 @@ internal static class ApiLambdaHost
         {
             DisposeAll(clients);
             await InitErrorReport.PostAsync(client, ex, output, cancellationToken);
-            return FailedExitCode;
+            return RuntimeExitCodes.Failed;
         }
 
         using var disposeClients = new ClientsDisposal(clients);
         await using (app)
         {
             using var handler = new FunctionUrlInvocationHandler(server, metrics, output, logger);
-            try
-            {
-                await new RuntimeLoop(client, handler, logger).RunAsync(cancellationToken);
-                return StoppedExitCode;
-            }
-            catch (Exception ex) when (ex is RuntimeApiException or HttpRequestException)
-            {
-                logger.Fatal(ex, "The runtime API failed; exiting so that Lambda replaces this environment");
-                return FailedExitCode;
-            }
+            return await new RuntimeLoop(client, handler, logger).RunToExitAsync(cancellationToken);
         }
     }
 

@@ -16,9 +16,6 @@ namespace GymCoach.Lambda.Hosting;
 /// </remarks>
 internal static class LambdaHost
 {
-    public const int StoppedExitCode = 0;
-    public const int FailedExitCode = 1;
-
     /// <param name="variables">Reads an environment variable; null when unset.</param>
     /// <param name="logOutput">Where the JSON log lines go, through the redacting setup every host shares: standard output in Lambda.</param>
     public static async Task<int> RunAsync(
@@ -46,22 +43,13 @@ internal static class LambdaHost
         {
             backend?.Dispose();
             await InitErrorReport.PostAsync(client, ex, logOutput, cancellationToken);
-            return FailedExitCode;
+            return RuntimeExitCodes.Failed;
         }
 
         // The backend's clients serve every invocation of the process; they are released only when the loop ends.
         using var ownedBackend = backend;
         using var handler = new SqsInvocationHandler(function, logger);
-        try
-        {
-            await new RuntimeLoop(client, handler, logger).RunAsync(cancellationToken);
-            return StoppedExitCode;
-        }
-        catch (Exception ex) when (ex is RuntimeApiException or HttpRequestException)
-        {
-            logger.Fatal(ex, "The runtime API failed; exiting so that Lambda replaces this environment");
-            return FailedExitCode;
-        }
+        return await new RuntimeLoop(client, handler, logger).RunToExitAsync(cancellationToken);
     }
 
     /// <summary>The worker the settings name, over the backend's table and queues; its EMF documents follow each invocation on <paramref name="metricsOutput"/>.</summary>
