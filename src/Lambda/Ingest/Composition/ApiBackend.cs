@@ -1,5 +1,5 @@
+using GymCoach.Aws.Clients;
 using GymCoach.Aws.DynamoDb;
-using GymCoach.Aws.Sqs;
 using GymCoach.Contracts.Queueing;
 using GymCoach.Contracts.Storage;
 using GymCoach.Embedded.Queueing;
@@ -38,19 +38,12 @@ internal static class ApiBackend
         }
         else
         {
-            var region = settings.Region ?? SqsConnection.EmulatorRegion;
-            var sqs = SqsClientFactory.Create(settings.SqsEndpoint is { } sqsEndpoint
-                ? SqsConnection.Emulator(sqsEndpoint, region)
-                : SqsConnection.Aws(settings.Region));
-            var dynamoDb = DynamoDbClientFactory.Create(settings.DynamoDbEndpoint is { } dynamoDbEndpoint
-                ? DynamoDbClientSettings.ForEmulator(dynamoDbEndpoint)
-                : DynamoDbClientSettings.ForAws(settings.Region));
-            clients.Add(sqs);
-            clients.Add(dynamoDb);
-            var table = new DynamoDbItemStore(dynamoDb, new DynamoDbStoreOptions { TableName = settings.TableName! });
+            var aws = AwsClients.Create(settings.Region, settings.SqsEndpoint, settings.DynamoDbEndpoint);
+            clients.Add(aws);
+            var table = aws.Table(settings.TableName!);
             recorder.AddSource(new StoreStatisticsSource(table));
-            writes = SqsQueue.FromUrl(sqs, settings.WritesQueueUrl!, region);
-            analytics = SqsQueue.FromUrl(sqs, settings.AnalyticsQueueUrl!, region);
+            writes = aws.Queue(settings.WritesQueueUrl!);
+            analytics = aws.Queue(settings.AnalyticsQueueUrl!);
             store = table;
         }
 

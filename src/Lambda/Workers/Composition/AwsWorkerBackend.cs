@@ -1,5 +1,4 @@
-using GymCoach.Aws.DynamoDb;
-using GymCoach.Aws.Sqs;
+using GymCoach.Aws.Clients;
 using GymCoach.Contracts.Queueing;
 using GymCoach.Contracts.Storage;
 using GymCoach.Hosting.Workers;
@@ -10,9 +9,9 @@ namespace GymCoach.Lambda.Composition;
 /// <summary>Amazon DynamoDB and SQS: the production backend, its clients created once per process and reused by every invocation.</summary>
 internal sealed class AwsWorkerBackend : IWorkerBackend
 {
-    private readonly IDisposable[] _clients;
+    private readonly AwsClients _clients;
 
-    private AwsWorkerBackend(IItemStore store, IMessageQueue? analyticsQueue, IMessageQueue deadLetterQueue, params IDisposable[] clients)
+    private AwsWorkerBackend(IItemStore store, IMessageQueue? analyticsQueue, IMessageQueue deadLetterQueue, AwsClients clients)
     {
         _clients = clients;
         Store = store;
@@ -31,23 +30,10 @@ internal sealed class AwsWorkerBackend : IWorkerBackend
     public static IWorkerBackend Create(LambdaSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var region = settings.Region ?? SqsConnection.EmulatorRegion;
-        var sqs = SqsClientFactory.Create(settings.SqsEndpoint is { } sqsEndpoint
-            ? SqsConnection.Emulator(sqsEndpoint, region)
-            : SqsConnection.Aws(settings.Region));
-        var dynamoDb = DynamoDbClientFactory.Create(settings.DynamoDbEndpoint is { } dynamoDbEndpoint
-            ? DynamoDbClientSettings.ForEmulator(dynamoDbEndpoint)
-            : DynamoDbClientSettings.ForAws(settings.Region));
-        var store = new DynamoDbItemStore(dynamoDb, new DynamoDbStoreOptions { TableName = settings.TableName! });
-        var analytics = settings.Worker == WorkerKind.Writes ? SqsQueue.FromUrl(sqs, settings.AnalyticsQueueUrl!, region) : null;
-        return new AwsWorkerBackend(store, analytics, SqsQueue.FromUrl(sqs, settings.DeadLetterQueueUrl!, region), sqs, dynamoDb);
+        var aws = AwsClients.Create(settings.Region, settings.SqsEndpoint, settings.DynamoDbEndpoint);
+        var analytics = settings.Worker == WorkerKind.Writes ? aws.Queue(settings.AnalyticsQueueUrl!) : null;
+        return new AwsWorkerBackend(aws.Table(settings.TableName!), analytics, aws.Queue(settings.DeadLetterQueueUrl!), aws);
     }
 
-    public void Dispose()
-    {
-        foreach (var client in _clients)
-        {
-            client.Dispose();
-        }
-    }
+    public void Dispose() => _clients.Dispose();
 }
