@@ -198,8 +198,8 @@ public sealed class SqsBatchPublisher : IAsyncDisposable
         }
         finally
         {
-            // Stopped first: TryReset is documented to stop the system clock's timer, not one from another TimeProvider,
-            // and a timer left running would cut a later batch's linger short.
+            // Stopped explicitly before TryReset, whichever TimeProvider made the timer: a timer left running would cut
+            // a later batch's linger short.
             _lingerTimer.CancelAfter(Timeout.InfiniteTimeSpan);
             if (!_lingerTimer.TryReset())
             {
