@@ -11,8 +11,8 @@ namespace GymCoach.Workers.Handlers;
 
 /// <summary>One chunk of the analytics worker: each requested user is brought up to date once, however many requests name them.</summary>
 /// <remarks>
-/// One batched read serves the whole chunk (every user's analytics item and every named workout), then one transaction
-/// per user that has something new. A user whose fold fails fails only their own messages.
+/// Two batched reads serve the whole chunk (every user's analytics item, then every named workout and its fold mark),
+/// then one fold per user that has something new. A user whose fold fails fails only their own messages.
 /// </remarks>
 internal sealed class AnalyticsChunkScope(AnalyticsHandler handler) : IChunkScope
 {
@@ -38,7 +38,7 @@ internal sealed class AnalyticsChunkScope(AnalyticsHandler handler) : IChunkScop
             return;
         }
 
-        var (states, workouts) = await ReadAsync(cancellationToken);
+        var requests = await ReadAsync(cancellationToken);
         var written = new ConcurrentBag<UserAnalytics>();
         var settled = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         try
@@ -50,8 +50,7 @@ internal sealed class AnalyticsChunkScope(AnalyticsHandler handler) : IChunkScop
                 {
                     try
                     {
-                        var analytics = await handler.Folder.BringUpToDateAsync(
-                            request.UserId, request.Rebuild, states[request.UserId], workouts[request.UserId], token);
+                        var analytics = await handler.Folder.BringUpToDateAsync(request.UserId, requests[request.UserId], token);
                         if (analytics is not null)
                         {
                             written.Add(analytics);
@@ -94,38 +93,40 @@ internal sealed class AnalyticsChunkScope(AnalyticsHandler handler) : IChunkScop
         }
     }
 
-    /// <summary>Every user's analytics item and named workouts, in one batched read: each user's item is listed before their workouts.</summary>
-    private async Task<(Dictionary<string, StoredItem?> States, Dictionary<string, List<StoredItem>> Workouts)> ReadAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Every user's analytics item, then every named workout and its fold mark: two batched reads, in that order, so that
+    /// a mark missing here was missing after the analytics item was read (see <see cref="AnalyticsFolder"/>).
+    /// </summary>
+    private async Task<Dictionary<string, UserFoldRequest>> ReadAsync(CancellationToken cancellationToken)
     {
-        var keys = new List<ItemKey>(_byUser.Count * 2);
+        var states = await handler.Store.GetManyAsync([.. _byUser.Values.Select(request => AnalyticsItems.Key(request.UserId))], cancellationToken);
+        var keys = new List<ItemKey>(_byUser.Values.Sum(request => request.WorkoutIds.Count) * 2);
         foreach (var request in _byUser.Values)
         {
-            keys.Add(AnalyticsItems.Key(request.UserId));
             foreach (var workoutId in request.WorkoutIds)
             {
                 keys.Add(WorkoutItems.Key(request.UserId, workoutId));
+                keys.Add(FoldMarks.Key(request.UserId, workoutId));
             }
         }
 
-        var items = await handler.Store.GetManyAsync(keys, cancellationToken);
-        var states = new Dictionary<string, StoredItem?>(_byUser.Count, StringComparer.Ordinal);
-        var workouts = new Dictionary<string, List<StoredItem>>(_byUser.Count, StringComparer.Ordinal);
-        var position = 0;
+        var items = keys.Count == 0 ? [] : await handler.Store.GetManyAsync(keys, cancellationToken);
+        var requests = new Dictionary<string, UserFoldRequest>(_byUser.Count, StringComparer.Ordinal);
+        var (user, position) = (0, 0);
         foreach (var request in _byUser.Values)
         {
-            states[request.UserId] = items[position++];
-            var stored = new List<StoredItem>(request.WorkoutIds.Count);
-            for (var i = 0; i < request.WorkoutIds.Count; i++)
+            var unmarked = new List<StoredItem>(request.WorkoutIds.Count);
+            for (var i = 0; i < request.WorkoutIds.Count; i++, position += 2)
             {
-                if (items[position++] is { } workout)
+                if (items[position] is { } workout && !WorkoutItems.IsFolded(workout) && items[position + 1] is null)
                 {
-                    stored.Add(workout);
+                    unmarked.Add(workout);
                 }
             }
 
-            workouts[request.UserId] = stored;
+            requests[request.UserId] = new UserFoldRequest(request.Rebuild, states[user++], unmarked);
         }
 
-        return (states, workouts);
+        return requests;
     }
 }

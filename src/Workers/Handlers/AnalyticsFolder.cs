@@ -1,3 +1,4 @@
+using BitFaster.Caching.Lru;
 using GymCoach.Contracts.Storage;
 using GymCoach.Workers.Analytics;
 using GymCoach.Workers.Storage;
@@ -6,50 +7,53 @@ namespace GymCoach.Workers.Handlers;
 
 /// <summary>Brings one user's stored analytics up to date: folds the workouts not yet counted, or rebuilds from all of them when asked or when the calculator changed.</summary>
 /// <remarks>
-/// <para>A fold is one transaction: the analytics item, replaced under a compare-and-swap on its revision, and a mark on
-/// every workout it counts, each conditional on not being marked yet. Either all of it happens or none, so the stored
-/// analytics always count exactly the marked workouts: a duplicate request, a redelivery, a crash between any two calls
-/// or a concurrent fold of the same user cannot count a workout twice or lose one. When a transaction is refused,
-/// another fold won: the state and the workouts are read again and the fold is retried on top of it.</para>
-/// <para>Cost: the reads are the analytics item and the named workouts (batched by the caller), the writes one
-/// transaction per 99 new workouts; nothing depends on how many workouts the user stored before. A rebuild reads the
-/// whole history on purpose, and only counts the marked workouts; the unmarked ones are then folded as usual.</para>
+/// <para>A fold commits one item: the analytics, replaced under a compare-and-swap on its revision, listing the workouts
+/// it added as pending marks. Only then are their <see cref="FoldMarks">fold marks</see> written, in batches and without
+/// conditions: a mark is written only for a workout a committed revision counts, so it is true once written. A workout
+/// is counted when it is marked or pending; before a fold replaces the pending list, it makes sure those marks are
+/// written (unless this process wrote them after its own commit). So the stored analytics always count exactly the
+/// marked and pending workouts: a duplicate request, a redelivery, a crash between any two calls or a concurrent fold of
+/// the same user cannot count a workout twice or lose one. A refused swap means another fold won: the analytics item
+/// and then the marks are read again, and the fold is retried on top of it.</para>
+/// <para>Marks are only trusted when read after the analytics item they are checked against: a fold between the two
+/// reads could have counted a workout and written its mark meanwhile, and the pending list would then name the wrong fold.</para>
+/// <para>Cost per new workout: one read of the workout and one of its mark (batched by the caller), one batched mark
+/// write; per fold, one conditional write of the analytics item. Nothing depends on how many workouts the user stored
+/// before, and only the analytics item is written conditionally. A rebuild reads the whole history on purpose, and only
+/// counts the marked and pending workouts; the others are then folded as usual.</para>
 /// <para>Folds of one user in this process queue behind each other, and the chunks waiting ride along in the next fold
-/// (<see cref="UserFoldCombiner"/>): fewer, fuller transactions, which do not refuse each other.</para>
+/// (<see cref="UserFoldCombiner"/>): fewer, fuller folds, which do not refuse each other.</para>
 /// </remarks>
 internal sealed class AnalyticsFolder(IItemStore store, TimeProvider timeProvider)
 {
-    /// <summary>Refused transactions in a row before the fold gives up for now (its messages are retried later).</summary>
+    /// <summary>Refused swaps in a row before the fold gives up for now (its messages are retried later).</summary>
     public const int MaxConflicts = 8;
 
-    /// <summary>Workouts per transaction: the analytics item and 99 marks fill TransactWriteItems' 100.</summary>
-    public const int MaxWorkoutsPerFold = IItemStore.MaxAtomicWrites - 1;
+    /// <summary>Workouts per fold, which bounds the pending marks the analytics item carries.</summary>
+    public const int MaxWorkoutsPerFold = 100;
+
+    /// <summary>Users whose pending marks this process has written, with the revision that listed them: enough for the users of the chunks in flight.</summary>
+    private const int MarkedRevisionsCapacity = 10_000;
 
     private readonly UserFoldCombiner _combiner = new();
+    private readonly ConcurrentLru<string, long> _markedRevisions = new(MarkedRevisionsCapacity);
 
     /// <summary>Folds or rebuilds; returns the analytics written, or null when nothing was written by this call.</summary>
-    /// <param name="stateItem">The stored analytics item, read before <paramref name="named"/>; null when there is none.</param>
-    /// <param name="named">The requested workouts as stored (missing ones left out); those already marked are skipped.</param>
     /// <exception cref="FoldConflictException">Concurrent folds of the user won <see cref="MaxConflicts"/> times in a row.</exception>
-    public Task<UserAnalytics?> BringUpToDateAsync(string userId, bool rebuild, StoredItem? stateItem, IReadOnlyList<StoredItem> named, CancellationToken cancellationToken) =>
-        _combiner.FoldAsync(
-            userId,
-            new UserFoldRequest(rebuild, stateItem, named),
-            (request, token) => FoldAsync(userId, request.Rebuild, request.StateItem, request.Named, token),
-            cancellationToken);
+    public Task<UserAnalytics?> BringUpToDateAsync(string userId, UserFoldRequest request, CancellationToken cancellationToken) =>
+        _combiner.FoldAsync(userId, request, (combined, token) => FoldAsync(userId, combined, token), cancellationToken);
 
-    private async Task<(UserAnalytics? Analytics, StoredItem? Item)> FoldAsync(string userId, bool rebuild, StoredItem? stateItem, IReadOnlyList<StoredItem> named, CancellationToken cancellationToken)
+    private async Task<(UserAnalytics? Analytics, StoredItem? Item)> FoldAsync(string userId, UserFoldRequest request, CancellationToken cancellationToken)
     {
         UserAnalytics? written = null;
-        StoredItem? writtenItem = null;
-        var unfolded = Unfolded(named);
-        var conflicts = 0;
+        var (stateItem, rebuild, marksCurrent, conflicts) = (request.StateItem, request.Rebuild, !request.MarksReadBeforeState, 0);
+        var unmarked = Distinct(request.Unmarked);
         while (true)
         {
             var state = stateItem is null ? null : AnalyticsItems.ReadState(stateItem);
             if (rebuild || (stateItem is not null && state?.CalculatorVersion != AnalyticsCalculator.Version))
             {
-                var rebuilt = await RebuildAsync(userId, stateItem, cancellationToken);
+                var rebuilt = await RebuildAsync(userId, stateItem, state?.PendingMarks ?? [], cancellationToken);
                 if (rebuilt is null)
                 {
                     await BackOffAsync(userId, ++conflicts, cancellationToken);
@@ -57,53 +61,104 @@ internal sealed class AnalyticsFolder(IItemStore store, TimeProvider timeProvide
                     continue;
                 }
 
-                (stateItem, written, unfolded, rebuild, conflicts) = (rebuilt.Value.Item, rebuilt.Value.Analytics, rebuilt.Value.Unfolded, false, 0);
-                writtenItem = stateItem;
+                (stateItem, written, unmarked, rebuild, marksCurrent, conflicts) = (rebuilt.Value.Item, rebuilt.Value.Analytics, rebuilt.Value.Unmarked, false, true, 0);
                 continue;
             }
 
-            if (unfolded.Count == 0 && stateItem is not null)
+            if (!marksCurrent)
             {
-                return (written, writtenItem);
+                unmarked = await WithoutMarkedAsync(userId, unmarked, cancellationToken);
+                marksCurrent = true;
             }
 
-            var batch = unfolded.Count <= MaxWorkoutsPerFold ? unfolded : unfolded.GetRange(0, MaxWorkoutsPerFold);
+            var pending = state?.PendingMarks ?? [];
+            var uncounted = pending.Count == 0 ? unmarked : unmarked.FindAll(workout => !pending.Contains(WorkoutItems.WorkoutId(workout)));
+            if (uncounted.Count == 0 && stateItem is not null)
+            {
+                return (written, written is null ? null : stateItem);
+            }
+
+            if (pending.Count > 0 && !(_markedRevisions.TryGet(userId, out var marked) && marked == stateItem!.Version))
+            {
+                await WriteMarksAsync(userId, pending, cancellationToken);
+            }
+
+            var batch = uncounted.Count <= MaxWorkoutsPerFold ? uncounted : uncounted.GetRange(0, MaxWorkoutsPerFold);
+            var batchIds = batch.ConvertAll(WorkoutItems.WorkoutId);
             var current = state?.Analytics ?? AnalyticsCalculator.Compute(userId, [], timeProvider.GetUtcNow());
             var next = AnalyticsCalculator.Fold(current, batch.Select(WorkoutItems.Read), timeProvider.GetUtcNow());
-            var writes = new List<ItemWrite>(batch.Count + 1) { AnalyticsItems.Replace(next, stateItem?.Version ?? 0) };
-            writes.AddRange(batch.Select(WorkoutItems.MarkFolded));
-            if ((await store.WriteAtomicallyAsync(writes, cancellationToken)).IsCommitted)
+            var write = AnalyticsItems.Replace(next, stateItem?.Version ?? 0, batchIds);
+            if ((await store.WriteAsync([write], cancellationToken))[0].Written)
             {
-                (stateItem, written, conflicts) = (writes[0].Item, next, 0);
-                writtenItem = stateItem;
-                unfolded = unfolded.GetRange(batch.Count, unfolded.Count - batch.Count);
+                await WriteMarksAsync(userId, batchIds, cancellationToken);
+                _markedRevisions.AddOrUpdate(userId, write.Item.Version);
+                (stateItem, written, conflicts) = (write.Item, next, 0);
+                unmarked = uncounted.GetRange(batch.Count, uncounted.Count - batch.Count);
                 continue;
             }
 
-            // Another fold won: read what it left, the analytics item first, as every fold does.
+            // Another fold won: read what it left, the analytics item first and the marks after it.
             await BackOffAsync(userId, ++conflicts, cancellationToken);
-            var reread = await store.GetManyAsync([AnalyticsItems.Key(userId), .. unfolded.Select(ItemKey.Of)], cancellationToken);
-            stateItem = reread[0];
-            unfolded = Unfolded(reread.Skip(1).OfType<StoredItem>());
+            stateItem = await store.GetAsync(TableKeys.UserPartition(userId), TableKeys.AnalyticsSortKey, cancellationToken);
+            marksCurrent = false;
         }
     }
 
-    /// <summary>Recomputes from every workout marked folded; null when the analytics item changed since <paramref name="stateItem"/> was read.</summary>
-    /// <remarks><paramref name="stateItem"/> must have been read before the workouts are: its revision is what the write swaps.</remarks>
-    private async Task<(StoredItem Item, UserAnalytics Analytics, List<StoredItem> Unfolded)?> RebuildAsync(
-        string userId, StoredItem? stateItem, CancellationToken cancellationToken)
+    /// <summary>Recomputes from every workout marked or pending; null when the analytics item changed since <paramref name="stateItem"/> was read.</summary>
+    /// <remarks><paramref name="stateItem"/> must have been read before the marks are: its revision is what the write swaps.</remarks>
+    private async Task<(StoredItem Item, UserAnalytics Analytics, List<StoredItem> Unmarked)?> RebuildAsync(
+        string userId, StoredItem? stateItem, IReadOnlyList<string> pending, CancellationToken cancellationToken)
     {
-        var folded = new List<StoredItem>();
-        var unfolded = new List<StoredItem>();
-        await foreach (var item in store.QueryAllAsync(TableKeys.UserPartition(userId), TableKeys.WorkoutSortKeyPrefix, cancellationToken, pageSize: TableDefinition.MaxPageSize))
+        var partition = TableKeys.UserPartition(userId);
+        var marked = new HashSet<string>(pending, StringComparer.Ordinal);
+        await foreach (var mark in store.QueryAllAsync(partition, TableKeys.FoldMarkSortKeyPrefix, cancellationToken, pageSize: TableDefinition.MaxPageSize))
         {
-            (WorkoutItems.IsFolded(item) ? folded : unfolded).Add(item);
+            marked.Add(FoldMarks.WorkoutId(mark));
         }
 
-        var analytics = AnalyticsCalculator.Compute(userId, folded.Select(WorkoutItems.Read), timeProvider.GetUtcNow());
-        var write = AnalyticsItems.Replace(analytics, stateItem?.Version ?? 0);
+        var counted = new List<StoredItem>();
+        var unmarked = new List<StoredItem>();
+        await foreach (var item in store.QueryAllAsync(partition, TableKeys.WorkoutSortKeyPrefix, cancellationToken, pageSize: TableDefinition.MaxPageSize))
+        {
+            (WorkoutItems.IsFolded(item) || marked.Contains(WorkoutItems.WorkoutId(item)) ? counted : unmarked).Add(item);
+        }
+
+        var analytics = AnalyticsCalculator.Compute(userId, counted.Select(WorkoutItems.Read), timeProvider.GetUtcNow());
+        var write = AnalyticsItems.Replace(analytics, stateItem?.Version ?? 0, pending);
         var results = await store.WriteAsync([write], cancellationToken);
-        return results[0].Written ? (write.Item, analytics, unfolded) : null;
+        return results[0].Written ? (write.Item, analytics, unmarked) : null;
+    }
+
+    /// <summary>The workouts of <paramref name="workouts"/> whose marks are still missing, read now.</summary>
+    private async Task<List<StoredItem>> WithoutMarkedAsync(string userId, List<StoredItem> workouts, CancellationToken cancellationToken)
+    {
+        if (workouts.Count == 0)
+        {
+            return workouts;
+        }
+
+        var marks = await store.GetManyAsync(workouts.ConvertAll(workout => FoldMarks.Key(userId, WorkoutItems.WorkoutId(workout))), cancellationToken);
+        var unmarked = new List<StoredItem>(workouts.Count);
+        for (var i = 0; i < workouts.Count; i++)
+        {
+            if (marks[i] is null)
+            {
+                unmarked.Add(workouts[i]);
+            }
+        }
+
+        return unmarked;
+    }
+
+    private async Task WriteMarksAsync(string userId, IReadOnlyList<string> workoutIds, CancellationToken cancellationToken)
+    {
+        var marks = new List<ItemWrite>(workoutIds.Count);
+        foreach (var workoutId in workoutIds)
+        {
+            marks.Add(FoldMarks.Write(userId, workoutId));
+        }
+
+        await store.WriteAsync(marks, cancellationToken);
     }
 
     private Task BackOffAsync(string userId, int conflicts, CancellationToken cancellationToken)
@@ -117,18 +172,18 @@ internal sealed class AnalyticsFolder(IItemStore store, TimeProvider timeProvide
         return Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 << Math.Min(conflicts, 5))), timeProvider, cancellationToken);
     }
 
-    private static List<StoredItem> Unfolded(IEnumerable<StoredItem> workouts)
+    private static List<StoredItem> Distinct(IEnumerable<StoredItem> workouts)
     {
-        var unfolded = new List<StoredItem>();
+        var distinct = new List<StoredItem>();
         var seen = new HashSet<ItemKey>();
         foreach (var workout in workouts)
         {
-            if (!WorkoutItems.IsFolded(workout) && seen.Add(ItemKey.Of(workout)))
+            if (seen.Add(ItemKey.Of(workout)))
             {
-                unfolded.Add(workout);
+                distinct.Add(workout);
             }
         }
 
-        return unfolded;
+        return distinct;
     }
 }

@@ -15,13 +15,14 @@ public static class AnalyticsItems
     public static ItemKey Key(string userId) => new(TableKeys.UserPartition(userId), TableKeys.AnalyticsSortKey);
 
     /// <summary>The write that replaces revision <paramref name="readRevision"/> (0 when there was none) with <paramref name="analytics"/>.</summary>
-    public static ItemWrite Replace(UserAnalytics analytics, long readRevision) => new(
+    /// <param name="pendingMarks">The workouts counted since the fold marks were last all written (<see cref="StoredAnalytics.PendingMarks"/>).</param>
+    public static ItemWrite Replace(UserAnalytics analytics, long readRevision, IReadOnlyList<string> pendingMarks) => new(
         new StoredItem
         {
             PartitionKey = TableKeys.UserPartition(analytics.UserId),
             SortKey = TableKeys.AnalyticsSortKey,
             Data = JsonSerializer.Serialize(
-                new StoredAnalytics { CalculatorVersion = AnalyticsCalculator.Version, Analytics = analytics },
+                new StoredAnalytics { CalculatorVersion = AnalyticsCalculator.Version, Analytics = analytics, PendingMarks = pendingMarks },
                 StorageJsonContext.Default.StoredAnalytics),
             Version = readRevision + 1,
         },

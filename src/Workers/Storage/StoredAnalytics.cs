@@ -5,8 +5,9 @@ namespace GymCoach.Workers.Storage;
 
 /// <summary>A user's analytics as stored: exact (unrounded) so that new workouts fold onto it, with the calculator version that made it.</summary>
 /// <remarks>
-/// The served <see cref="AnalyticsDocument"/> is rounded from it on read. Which workouts it counts is recorded on the
-/// workouts themselves (<see cref="WorkoutItems"/>), written in the same transaction as this item.
+/// The served <see cref="AnalyticsDocument"/> is rounded from it on read. Which workouts it counts is recorded by their
+/// <see cref="FoldMarks">fold marks</see>, and, for the workouts the last fold added, by <see cref="PendingMarks"/>: that
+/// fold committed this item first and wrote their marks after it, so their marks may be missing (a crash in between).
 /// </remarks>
 public sealed record StoredAnalytics
 {
@@ -16,4 +17,8 @@ public sealed record StoredAnalytics
 
     [JsonPropertyName("analytics")]
     public required UserAnalytics Analytics { get; init; }
+
+    /// <summary>The ids of the workouts the last fold counted, whose marks may not be written yet; absent in items of the earlier scheme.</summary>
+    [JsonPropertyName("pendingMarks")]
+    public IReadOnlyList<string>? PendingMarks { get; init; }
 }

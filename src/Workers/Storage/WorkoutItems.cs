@@ -4,18 +4,19 @@ using GymCoach.Contracts.Storage;
 
 namespace GymCoach.Workers.Storage;
 
-/// <summary>A stored workout item: its key, its first write, and the mark that says it is counted in the user's analytics.</summary>
+/// <summary>A stored workout item: its key, its first and only write, and how it is read back.</summary>
 /// <remarks>
-/// A workout is stored once under <c>USER#{userId}</c>/<c>WORKOUT#{workoutId}</c> with version <see cref="Stored"/>, and
-/// rewritten with version <see cref="Folded"/> in the same transaction that folds it into the analytics item. So the
-/// analytics always count exactly the workouts marked folded, whatever crashes, retries or races happen in between.
+/// A workout is stored once under <c>USER#{userId}</c>/<c>WORKOUT#{workoutId}</c> with version <see cref="Stored"/> and
+/// never rewritten: whether it is counted in the analytics is its <see cref="FoldMarks">fold mark</see>. Items of the
+/// earlier scheme, which marked the workout itself in the fold's transaction, carry version <see cref="Folded"/>, and
+/// are counted as marked.
 /// </remarks>
 public static class WorkoutItems
 {
     /// <summary>Stored, not yet counted in the analytics.</summary>
     public const long Stored = 0;
 
-    /// <summary>Counted in the analytics.</summary>
+    /// <summary>Counted in the analytics, marked so by the earlier scheme.</summary>
     public const long Folded = 1;
 
     public static ItemKey Key(string userId, string workoutId) => new(TableKeys.UserPartition(userId), TableKeys.WorkoutSortKey(workoutId));
@@ -31,7 +32,10 @@ public static class WorkoutItems
             ?? throw new InvalidDataException($"stored workout {item.SortKey} is null");
     }
 
+    /// <summary>Marked counted on the item itself (the earlier scheme); see <see cref="FoldMarks"/> for the current one.</summary>
     public static bool IsFolded(StoredItem item) => item.Version >= Folded;
+
+    public static string WorkoutId(StoredItem item) => item.SortKey[TableKeys.WorkoutSortKeyPrefix.Length..];
 
     /// <summary>The first write of a workout: only where no workout has its key, so a duplicate writes nothing and a conflict is seen.</summary>
     public static ItemWrite Store(WorkoutLogged workout, string json) => new(
@@ -43,7 +47,4 @@ public static class WorkoutItems
             Version = Stored,
         },
         WriteCondition.IfNotExists);
-
-    /// <summary>The mark written with a fold: refused when another fold counted the workout first.</summary>
-    public static ItemWrite MarkFolded(StoredItem item) => new(item with { Version = Folded }, WriteCondition.IfNewerVersion);
 }

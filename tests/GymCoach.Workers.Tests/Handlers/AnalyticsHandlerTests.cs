@@ -39,16 +39,18 @@ public sealed class AnalyticsHandlerTests
     }
 
     [Fact]
-    public async Task ManyRequestsForOneUserInAChunk_AreReadInOneCall_AndWrittenOnce()
+    public async Task ManyRequestsForOneUserInAChunk_AreReadInTwoCalls_AndFoldedOnce()
     {
         await _harness.WriteAsync(WorkerHarness.WorkoutBody(WorkoutBuilder.For("lee").WithId("w1").Exercise("deadlift", (5, 150m)).Build()));
         var requests = Enumerable.Repeat(WorkerHarness.RecomputeBody("lee", RecomputeReasons.WorkoutsChanged, "w1"), 40).Append(WorkerHarness.RecomputeBody("max"));
+        var (gets, written) = (_store.Gets, _store.ItemsWritten);
 
         var outcome = await _harness.RecomputeAsync(_harness.Event(requests));
 
         Assert.Equal(41, outcome.Succeeded);
-        Assert.Equal(1, _store.Gets);
-        Assert.Equal(2, _store.AtomicWrites); // lee's fold, max's first (empty) analytics
+        Assert.Equal(2, _store.Gets - gets); // the analytics items, then the named workouts and their marks
+        Assert.Equal(3, _store.ItemsWritten - written); // lee's analytics and w1's mark, max's first (empty) analytics
+        Assert.Equal(0, _store.AtomicWrites);
         Assert.Empty(_store.QueriesByPartition);
         Assert.Equal(1, (await _harness.StoredAnalyticsAsync("lee"))!.TotalWorkouts);
     }
@@ -76,10 +78,10 @@ public sealed class AnalyticsHandlerTests
             .Select(g => _harness.Event(g.Select(x => WorkerHarness.RecomputeBody(x.w.UserId, RecomputeReasons.WorkoutsChanged, x.w.WorkoutId))))
             .ToList();
 
-        var outcomes = await Task.WhenAll(events.Select(_harness.RecomputeAsync));
+        var outcomes = await Task.WhenAll(events.Select(sqsEvent => _harness.RecomputeAsync(sqsEvent)));
 
         Assert.All(outcomes, outcome => Assert.Equal(5, outcome.Succeeded));
-        Assert.Equal(0, _store.AtomicRefusals);
+        Assert.Equal(0, _store.WriteRefusals);
         for (var user = 0; user < 4; user++)
         {
             var own = workouts.Where(w => w.UserId == $"u{user}").ToList();
@@ -127,9 +129,9 @@ public sealed class AnalyticsHandlerTests
         await _harness.WriteAsync(WorkerHarness.WorkoutBody(WorkoutBuilder.For("hal").WithId("new").Exercise("row", (10, 65m)).Build()));
         await _harness.DrainRecomputesAsync();
 
-        Assert.Equal(1, _store.Gets - gets);
+        Assert.Equal(2, _store.Gets - gets); // the analytics item, then the new workout and its (missing) mark
         Assert.Equal(2, _store.ItemsRead - read); // the analytics item and the new workout
-        Assert.Equal(3, _store.ItemsWritten - written); // the workout, then its mark and the analytics in one transaction
+        Assert.Equal(3, _store.ItemsWritten - written); // the workout, then the analytics and the workout's mark
         Assert.Empty(_store.QueriesByPartition);
         Assert.Equal(history + 1, (await _harness.StoredAnalyticsAsync("hal"))!.TotalWorkouts);
     }
@@ -191,6 +193,36 @@ public sealed class AnalyticsHandlerTests
 
         var stored = await _harness.StoredAnalyticsAsync("old");
         Assert.Equal(WorkerHarness.Expected("old", [workout], stored!), AnalyticsJson.Serialize(stored!));
+    }
+
+    [Theory]
+    [InlineData(RecomputeReasons.WorkoutsChanged)]
+    [InlineData(RecomputeReasons.Rebuild)]
+    public async Task WorkoutsMarkedByTheEarlierTransactionalScheme_AreCountedOnce(string reason)
+    {
+        // What the earlier scheme left: each counted workout rewritten with version Folded, no fold marks, no pending list.
+        var counted = WorkoutBuilder.For("vic").WithId("w1").Exercise("row", (10, 60m)).Build();
+        var added = WorkoutBuilder.For("vic").WithId("w2").Exercise("row", (8, 70m)).Build();
+        var earlier = new StoredAnalytics { CalculatorVersion = AnalyticsCalculator.Version, Analytics = AnalyticsCalculator.Compute("vic", [counted], DateTimeOffset.UtcNow) };
+        await _store.WriteAsync(
+            [
+                new ItemWrite(WorkoutItems.Store(counted, WorkoutItems.Serialize(counted)).Item with { Version = WorkoutItems.Folded }),
+                new ItemWrite(WorkoutItems.Store(added, WorkoutItems.Serialize(added)).Item),
+                new ItemWrite(new StoredItem
+                {
+                    PartitionKey = TableKeys.UserPartition("vic"),
+                    SortKey = TableKeys.AnalyticsSortKey,
+                    Data = System.Text.Json.JsonSerializer.Serialize(earlier, StorageJsonContext.Default.StoredAnalytics),
+                    Version = 1,
+                }),
+            ],
+            CancellationToken.None);
+
+        var outcome = await _harness.RecomputeAsync(_harness.Event([WorkerHarness.RecomputeBody("vic", reason, "w1", "w2")]));
+
+        Assert.Equal(1, outcome.Succeeded);
+        var stored = await _harness.StoredAnalyticsAsync("vic");
+        Assert.Equal(WorkerHarness.Expected("vic", [counted, added], stored!), AnalyticsJson.Serialize(stored!));
     }
 
     [Fact]

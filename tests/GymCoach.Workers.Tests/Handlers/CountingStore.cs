@@ -10,7 +10,7 @@ internal sealed class CountingStore(IItemStore inner) : IItemStore
     private int _itemsRead;
     private int _itemsWritten;
     private int _atomicWrites;
-    private int _atomicRefusals;
+    private int _writeRefusals;
 
     public ConcurrentDictionary<string, int> QueriesByPartition { get; } = new(StringComparer.Ordinal);
 
@@ -26,8 +26,8 @@ internal sealed class CountingStore(IItemStore inner) : IItemStore
     /// <summary>Calls of <see cref="WriteAtomicallyAsync"/>.</summary>
     public int AtomicWrites => Volatile.Read(ref _atomicWrites);
 
-    /// <summary>Calls of <see cref="WriteAtomicallyAsync"/> refused by a condition (nothing written).</summary>
-    public int AtomicRefusals => Volatile.Read(ref _atomicRefusals);
+    /// <summary>Writes of <see cref="WriteAsync"/> refused by their condition.</summary>
+    public int WriteRefusals => Volatile.Read(ref _writeRefusals);
 
     public async Task<StoredItem?> GetAsync(string partitionKey, string sortKey, CancellationToken cancellationToken)
     {
@@ -49,6 +49,7 @@ internal sealed class CountingStore(IItemStore inner) : IItemStore
     {
         var results = await inner.WriteAsync(writes, cancellationToken);
         Interlocked.Add(ref _itemsWritten, results.Count(static result => result.Written));
+        Interlocked.Add(ref _writeRefusals, results.Count(static result => !result.Written));
         return results;
     }
 
@@ -57,7 +58,6 @@ internal sealed class CountingStore(IItemStore inner) : IItemStore
         Interlocked.Increment(ref _atomicWrites);
         var result = await inner.WriteAtomicallyAsync(writes, cancellationToken);
         Interlocked.Add(ref _itemsWritten, result.IsCommitted ? writes.Count : 0);
-        Interlocked.Add(ref _atomicRefusals, result.IsCommitted ? 0 : 1);
         return result;
     }
 

@@ -27,6 +27,7 @@ internal sealed class WorkerHarness
         AnalyticsQueue = analyticsQueue ?? new EmbeddedQueue(new EmbeddedQueueOptions { Name = "gymcoach-analytics" });
         Writes = new WritesHandler(Store, AnalyticsQueue, TimeProvider.System);
         Analytics = new AnalyticsHandler(Store, TimeProvider.System, Cache, metrics);
+        AnalyticsElsewhere = new AnalyticsHandler(Store, TimeProvider.System);
         WritesProcessor = new BatchProcessor(new BatchProcessorOptions(), WritesDeadLetters);
         AnalyticsProcessor = new BatchProcessor(new BatchProcessorOptions(), AnalyticsDeadLetters);
     }
@@ -44,6 +45,9 @@ internal sealed class WorkerHarness
     public WritesHandler Writes { get; }
 
     public AnalyticsHandler Analytics { get; }
+
+    /// <summary>The analytics worker of another process (its own fold queues and memory) on the same store.</summary>
+    public AnalyticsHandler AnalyticsElsewhere { get; }
 
     public BatchProcessor WritesProcessor { get; }
 
@@ -87,8 +91,8 @@ internal sealed class WorkerHarness
     public Task<BatchOutcome> WriteAsync(SqsEvent sqsEvent) =>
         WritesProcessor.ProcessAsync(sqsEvent, Writes, DateTimeOffset.UtcNow.AddMinutes(1), CancellationToken.None);
 
-    public Task<BatchOutcome> RecomputeAsync(SqsEvent sqsEvent) =>
-        AnalyticsProcessor.ProcessAsync(sqsEvent, Analytics, DateTimeOffset.UtcNow.AddMinutes(1), CancellationToken.None);
+    public Task<BatchOutcome> RecomputeAsync(SqsEvent sqsEvent, bool elsewhere = false) =>
+        AnalyticsProcessor.ProcessAsync(sqsEvent, elsewhere ? AnalyticsElsewhere : Analytics, DateTimeOffset.UtcNow.AddMinutes(1), CancellationToken.None);
 
     /// <summary>Receives every pending recompute request and runs the analytics worker on them, as the event source mapping would.</summary>
     public async Task<int> DrainRecomputesAsync()

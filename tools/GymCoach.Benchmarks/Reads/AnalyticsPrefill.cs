@@ -39,7 +39,7 @@ internal static class AnalyticsPrefill
                 userIds[index] = userId;
                 var analytics = AnalyticsCalculator.Compute(userId, group.Select(w => w with { UserId = userId }), computedAt);
                 documentBytes += AnalyticsJson.SerializeToUtf8Bytes(AnalyticsDocument.From(analytics)).Length;
-                writes.Add(AnalyticsItems.Replace(analytics, readRevision: 0));
+                writes.Add(AnalyticsItems.Replace(analytics, readRevision: 0, pendingMarks: []));
             }
 
             foreach (var batch in writes.Chunk(WritesPerBatch))
