@@ -12,7 +12,8 @@ namespace GymCoach.Aws.DynamoDb;
 /// secondary index is eventually consistent. Items past their expiry are filtered out everywhere, conditions included,
 /// because TTL deletes them lazily.</para>
 /// <para>Writes: unconditional ones go out as BatchWriteItem of 25; conditional ones as TransactWriteItems of up to
-/// 100 (<see cref="TransactionItemWriter"/>) or, by option, as single PutItem calls (<see cref="ConditionalPutWriter"/>);
+/// 100 (<see cref="TransactionItemWriter"/>) or, by option, as single PutItem calls (<see cref="ConditionalPutWriter"/>),
+/// and a lone conditional write always as a PutItem;
 /// up to <see cref="DynamoDbStoreOptions.MaxConcurrentRequests"/> requests at once. Several writes to one key in a
 /// call are applied in list order (<see cref="WritePlan"/>). Throttling, transient errors and unprocessed items are
 /// retried with backoff; a call that still fails throws <see cref="DynamoDbStoreException"/> carrying the results
@@ -188,7 +189,10 @@ public sealed class DynamoDbItemStore : IItemStore
             return _batches.WriteAsync(writes, plan.Indexes, results, cancellationToken);
         }
 
-        return _options.ConditionalWrites == ConditionalWriteMode.Transactions
+        // A transaction of one item buys nothing over a conditional PutItem but twice the write capacity. A PutItem
+        // resent after a lost response is refused by its own write, which callers already read as a duplicate (a
+        // workout) or a lost compare-and-swap (they read again and find their own revision).
+        return _options.ConditionalWrites == ConditionalWriteMode.Transactions && plan.Indexes.Count > 1
             ? _transactions.WriteAsync(writes, plan.Indexes, results, cancellationToken)
             : _puts.WriteAsync(writes, plan.Indexes, results, cancellationToken);
     }

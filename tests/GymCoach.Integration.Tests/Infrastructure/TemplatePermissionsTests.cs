@@ -9,8 +9,9 @@ public sealed class TemplatePermissionsTests
     // What each worker's code calls, by resource. The event source mapping receives, deletes and reads the source
     // queue's attributes with the role (it never changes visibility); the workers send in batches (sqs:SendMessage);
     // conditional writes go out as TransactWriteItems, authorised per item as dynamodb:PutItem, with a GetItem when a
-    // refusal does not carry the stored item; the analytics worker also reads in batches (BatchGetItem), reads its
-    // state (GetItem) and queries a user's workouts for a rebuild (Query). No worker makes an unconditional batch write.
+    // refusal does not carry the stored item (a lone conditional write is a PutItem); the analytics worker also reads in
+    // batches (BatchGetItem), reads its state (GetItem), queries a user's marks and workouts for a rebuild (Query) and
+    // writes fold marks in unconditional batches (BatchWriteItem). The writes worker makes no unconditional batch write.
     // The API publishes to both queues (SendMessageBatch is authorised as sqs:SendMessage), reads the writes queue's
     // counts for GET /ready, writes idempotency claims conditionally (PutItem) and reads analytics and the readiness
     // probe (GetItem); it never receives or deletes a message.
@@ -37,6 +38,7 @@ public sealed class TemplatePermissionsTests
                 .. Consume.Select(a => a + " AnalyticsQueue"),
                 "sqs:SendMessage AnalyticsDeadLetterQueue",
                 "dynamodb:BatchGetItem Table",
+                "dynamodb:BatchWriteItem Table",
                 "dynamodb:GetItem Table",
                 "dynamodb:PutItem Table",
                 "dynamodb:Query Table",
