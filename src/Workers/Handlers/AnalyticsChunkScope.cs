@@ -11,7 +11,7 @@ namespace GymCoach.Workers.Handlers;
 
 /// <summary>One chunk of the analytics worker: each requested user is brought up to date once, however many requests name them.</summary>
 /// <remarks>
-/// Two batched reads serve the whole chunk (every user's analytics item, then every named workout and its fold mark),
+/// Two batched reads serve the whole chunk (every user's analytics item, then every named workout),
 /// then one fold per user that has something new. A user whose fold fails fails only their own messages.
 /// </remarks>
 internal sealed class AnalyticsChunkScope(AnalyticsHandler handler) : IChunkScope
@@ -94,31 +94,27 @@ internal sealed class AnalyticsChunkScope(AnalyticsHandler handler) : IChunkScop
     }
 
     /// <summary>
-    /// Every user's analytics item, then every named workout and its fold mark: two batched reads, in that order, so that
-    /// a mark missing here was missing after the analytics item was read (see <see cref="AnalyticsFolder"/>).
+    /// Every user's analytics item, then every named workout: two batched reads, in that order, so that a workout read
+    /// unmarked here was unmarked after the analytics item was read (see <see cref="AnalyticsFolder"/>).
     /// </summary>
     private async Task<Dictionary<string, UserFoldRequest>> ReadAsync(CancellationToken cancellationToken)
     {
         var states = await handler.Store.GetManyAsync([.. _byUser.Values.Select(request => AnalyticsItems.Key(request.UserId))], cancellationToken);
-        var keys = new List<ItemKey>(_byUser.Values.Sum(request => request.WorkoutIds.Count) * 2);
+        var keys = new List<ItemKey>(_byUser.Values.Sum(request => request.WorkoutIds.Count));
         foreach (var request in _byUser.Values)
         {
-            foreach (var workoutId in request.WorkoutIds)
-            {
-                keys.Add(WorkoutItems.Key(request.UserId, workoutId));
-                keys.Add(FoldMarks.Key(request.UserId, workoutId));
-            }
+            keys.AddRange(request.WorkoutIds.Select(workoutId => WorkoutItems.Key(request.UserId, workoutId)));
         }
 
-        var items = keys.Count == 0 ? [] : await handler.Store.GetManyAsync(keys, cancellationToken);
+        var workouts = keys.Count == 0 ? [] : await handler.Store.GetManyAsync(keys, cancellationToken);
         var requests = new Dictionary<string, UserFoldRequest>(_byUser.Count, StringComparer.Ordinal);
         var (user, position) = (0, 0);
         foreach (var request in _byUser.Values)
         {
             var unmarked = new List<StoredItem>(request.WorkoutIds.Count);
-            for (var i = 0; i < request.WorkoutIds.Count; i++, position += 2)
+            for (var end = position + request.WorkoutIds.Count; position < end; position++)
             {
-                if (items[position] is { } workout && !WorkoutItems.IsFolded(workout) && items[position + 1] is null)
+                if (workouts[position] is { } workout && !WorkoutItems.IsFolded(workout))
                 {
                     unmarked.Add(workout);
                 }

@@ -8,19 +8,19 @@ namespace GymCoach.Workers.Handlers;
 /// <summary>Brings one user's stored analytics up to date: folds the workouts not yet counted, or rebuilds from all of them when asked or when the calculator changed.</summary>
 /// <remarks>
 /// <para>A fold commits one item: the analytics, replaced under a compare-and-swap on its revision, listing the workouts
-/// it added as pending marks. Only then are their <see cref="FoldMarks">fold marks</see> written, in batches and without
-/// conditions: a mark is written only for a workout a committed revision counts, so it is true once written. A workout
-/// is counted when it is marked or pending; before a fold replaces the pending list, it makes sure those marks are
-/// written (unless this process wrote them after its own commit). So the stored analytics always count exactly the
-/// marked and pending workouts: a duplicate request, a redelivery, a crash between any two calls or a concurrent fold of
-/// the same user cannot count a workout twice or lose one. A refused swap means another fold won: the analytics item
-/// and then the marks are read again, and the fold is retried on top of it.</para>
+/// it added as pending marks. Only then are those workouts marked (<see cref="WorkoutItems.MarkFolded"/>), in batches
+/// and without conditions: a mark is written only for a workout a committed revision counts, so it is true once
+/// written. A workout is counted when it is marked or pending; before a fold replaces the pending list, it makes sure
+/// those are marked (unless this process marked them after its own commit). So the stored analytics always count
+/// exactly the marked and pending workouts: a duplicate request, a redelivery, a crash between any two calls or a
+/// concurrent fold of the same user cannot count a workout twice or lose one. A refused swap means another fold won:
+/// the analytics item and then the workouts are read again, and the fold is retried on top of it.</para>
 /// <para>Marks are only trusted when read after the analytics item they are checked against: a fold between the two
-/// reads could have counted a workout and written its mark meanwhile, and the pending list would then name the wrong fold.</para>
-/// <para>Cost per new workout: one read of the workout and one of its mark (batched by the caller), one batched mark
-/// write; per fold, one conditional write of the analytics item. Nothing depends on how many workouts the user stored
-/// before, and only the analytics item is written conditionally. A rebuild reads the whole history on purpose, and only
-/// counts the marked and pending workouts; the others are then folded as usual.</para>
+/// reads could have counted a workout and marked it meanwhile, and the pending list would then name the wrong fold.</para>
+/// <para>Cost per new workout: one read (batched by the caller) and one batched, unconditional mark; per fold, one
+/// conditional write of the analytics item. Nothing depends on how many workouts the user stored before, and only the
+/// analytics item is written conditionally. A rebuild reads the whole history on purpose, and only counts the marked
+/// and pending workouts; the others are then folded as usual.</para>
 /// <para>Folds of one user in this process queue behind each other, and the chunks waiting ride along in the next fold
 /// (<see cref="UserFoldCombiner"/>): fewer, fuller folds, which do not refuse each other.</para>
 /// </remarks>
@@ -67,7 +67,7 @@ internal sealed class AnalyticsFolder(IItemStore store, TimeProvider timeProvide
 
             if (!marksCurrent)
             {
-                unmarked = await WithoutMarkedAsync(userId, unmarked, cancellationToken);
+                unmarked = await WithoutMarkedAsync(unmarked, cancellationToken);
                 marksCurrent = true;
             }
 
@@ -80,24 +80,23 @@ internal sealed class AnalyticsFolder(IItemStore store, TimeProvider timeProvide
 
             if (pending.Count > 0 && !(_markedRevisions.TryGet(userId, out var marked) && marked == stateItem!.Version))
             {
-                await WriteMarksAsync(userId, pending, cancellationToken);
+                await MarkPendingAsync(userId, pending, cancellationToken);
             }
 
             var batch = uncounted.Count <= MaxWorkoutsPerFold ? uncounted : uncounted.GetRange(0, MaxWorkoutsPerFold);
-            var batchIds = batch.ConvertAll(WorkoutItems.WorkoutId);
             var current = state?.Analytics ?? AnalyticsCalculator.Compute(userId, [], timeProvider.GetUtcNow());
             var next = AnalyticsCalculator.Fold(current, batch.Select(WorkoutItems.Read), timeProvider.GetUtcNow());
-            var write = AnalyticsItems.Replace(next, stateItem?.Version ?? 0, batchIds);
+            var write = AnalyticsItems.Replace(next, stateItem?.Version ?? 0, batch.ConvertAll(WorkoutItems.WorkoutId));
             if ((await store.WriteAsync([write], cancellationToken))[0].Written)
             {
-                await WriteMarksAsync(userId, batchIds, cancellationToken);
+                await store.WriteAsync(batch.ConvertAll(WorkoutItems.MarkFolded), cancellationToken);
                 _markedRevisions.AddOrUpdate(userId, write.Item.Version);
                 (stateItem, written, conflicts) = (write.Item, next, 0);
                 unmarked = uncounted.GetRange(batch.Count, uncounted.Count - batch.Count);
                 continue;
             }
 
-            // Another fold won: read what it left, the analytics item first and the marks after it.
+            // Another fold won: read what it left, the analytics item first and the workouts after it.
             await BackOffAsync(userId, ++conflicts, cancellationToken);
             stateItem = await store.GetAsync(TableKeys.UserPartition(userId), TableKeys.AnalyticsSortKey, cancellationToken);
             marksCurrent = false;
@@ -105,22 +104,15 @@ internal sealed class AnalyticsFolder(IItemStore store, TimeProvider timeProvide
     }
 
     /// <summary>Recomputes from every workout marked or pending; null when the analytics item changed since <paramref name="stateItem"/> was read.</summary>
-    /// <remarks><paramref name="stateItem"/> must have been read before the marks are: its revision is what the write swaps.</remarks>
+    /// <remarks><paramref name="stateItem"/> must have been read before the workouts are: its revision is what the write swaps.</remarks>
     private async Task<(StoredItem Item, UserAnalytics Analytics, List<StoredItem> Unmarked)?> RebuildAsync(
         string userId, StoredItem? stateItem, IReadOnlyList<string> pending, CancellationToken cancellationToken)
     {
-        var partition = TableKeys.UserPartition(userId);
-        var marked = new HashSet<string>(pending, StringComparer.Ordinal);
-        await foreach (var mark in store.QueryAllAsync(partition, TableKeys.FoldMarkSortKeyPrefix, cancellationToken, pageSize: TableDefinition.MaxPageSize))
-        {
-            marked.Add(FoldMarks.WorkoutId(mark));
-        }
-
         var counted = new List<StoredItem>();
         var unmarked = new List<StoredItem>();
-        await foreach (var item in store.QueryAllAsync(partition, TableKeys.WorkoutSortKeyPrefix, cancellationToken, pageSize: TableDefinition.MaxPageSize))
+        await foreach (var item in store.QueryAllAsync(TableKeys.UserPartition(userId), TableKeys.WorkoutSortKeyPrefix, cancellationToken, pageSize: TableDefinition.MaxPageSize))
         {
-            (WorkoutItems.IsFolded(item) || marked.Contains(WorkoutItems.WorkoutId(item)) ? counted : unmarked).Add(item);
+            (WorkoutItems.IsFolded(item) || pending.Contains(WorkoutItems.WorkoutId(item)) ? counted : unmarked).Add(item);
         }
 
         var analytics = AnalyticsCalculator.Compute(userId, counted.Select(WorkoutItems.Read), timeProvider.GetUtcNow());
@@ -129,36 +121,27 @@ internal sealed class AnalyticsFolder(IItemStore store, TimeProvider timeProvide
         return results[0].Written ? (write.Item, analytics, unmarked) : null;
     }
 
-    /// <summary>The workouts of <paramref name="workouts"/> whose marks are still missing, read now.</summary>
-    private async Task<List<StoredItem>> WithoutMarkedAsync(string userId, List<StoredItem> workouts, CancellationToken cancellationToken)
+    /// <summary>The workouts of <paramref name="workouts"/> still unmarked, read again now.</summary>
+    private async Task<List<StoredItem>> WithoutMarkedAsync(List<StoredItem> workouts, CancellationToken cancellationToken)
     {
         if (workouts.Count == 0)
         {
             return workouts;
         }
 
-        var marks = await store.GetManyAsync(workouts.ConvertAll(workout => FoldMarks.Key(userId, WorkoutItems.WorkoutId(workout))), cancellationToken);
-        var unmarked = new List<StoredItem>(workouts.Count);
-        for (var i = 0; i < workouts.Count; i++)
-        {
-            if (marks[i] is null)
-            {
-                unmarked.Add(workouts[i]);
-            }
-        }
-
-        return unmarked;
+        var reread = await store.GetManyAsync(workouts.ConvertAll(ItemKey.Of), cancellationToken);
+        return [.. reread.OfType<StoredItem>().Where(workout => !WorkoutItems.IsFolded(workout))];
     }
 
-    private async Task WriteMarksAsync(string userId, IReadOnlyList<string> workoutIds, CancellationToken cancellationToken)
+    /// <summary>Marks the workouts a committed revision lists as pending, those not marked yet.</summary>
+    private async Task MarkPendingAsync(string userId, IReadOnlyList<string> pending, CancellationToken cancellationToken)
     {
-        var marks = new List<ItemWrite>(workoutIds.Count);
-        foreach (var workoutId in workoutIds)
+        var workouts = await store.GetManyAsync([.. pending.Select(workoutId => WorkoutItems.Key(userId, workoutId))], cancellationToken);
+        var marks = workouts.OfType<StoredItem>().Where(workout => !WorkoutItems.IsFolded(workout)).Select(WorkoutItems.MarkFolded).ToList();
+        if (marks.Count > 0)
         {
-            marks.Add(FoldMarks.Write(userId, workoutId));
+            await store.WriteAsync(marks, cancellationToken);
         }
-
-        await store.WriteAsync(marks, cancellationToken);
     }
 
     private Task BackOffAsync(string userId, int conflicts, CancellationToken cancellationToken)

@@ -15,7 +15,7 @@ public static class AnalyticsItems
     public static ItemKey Key(string userId) => new(TableKeys.UserPartition(userId), TableKeys.AnalyticsSortKey);
 
     /// <summary>The write that replaces revision <paramref name="readRevision"/> (0 when there was none) with <paramref name="analytics"/>.</summary>
-    /// <param name="pendingMarks">The workouts counted since the fold marks were last all written (<see cref="StoredAnalytics.PendingMarks"/>).</param>
+    /// <param name="pendingMarks">The workouts counted whose marks may not be written yet (<see cref="StoredAnalytics.PendingMarks"/>).</param>
     public static ItemWrite Replace(UserAnalytics analytics, long readRevision, IReadOnlyList<string> pendingMarks) => new(
         new StoredItem
         {

@@ -6,8 +6,8 @@ namespace GymCoach.Workers.Storage;
 /// <summary>A user's analytics as stored: exact (unrounded) so that new workouts fold onto it, with the calculator version that made it.</summary>
 /// <remarks>
 /// The served <see cref="AnalyticsDocument"/> is rounded from it on read. Which workouts it counts is recorded by their
-/// <see cref="FoldMarks">fold marks</see>, and, for the workouts the last fold added, by <see cref="PendingMarks"/>: that
-/// fold committed this item first and wrote their marks after it, so their marks may be missing (a crash in between).
+/// marks (<see cref="WorkoutItems.Folded"/>), and, for the workouts the last fold added, by <see cref="PendingMarks"/>:
+/// that fold committed this item first and marked them after it, so their marks may be missing (a crash in between).
 /// </remarks>
 public sealed record StoredAnalytics
 {

@@ -5,19 +5,15 @@ namespace GymCoach.Workers.Storage;
 /// A user's items share the partition <c>USER#{userId}</c>: the profile, the analytics and every workout. A workout's
 /// identity is (userId, workoutId): its item is written with <c>attribute_not_exists</c>, which tells a new workout from
 /// a duplicate (same content stored) or a conflict (other content stored), and another user's ids never collide with it.
-/// The mark that says a workout is counted in the analytics is a small item of its own, <c>FOLDED#{workoutId}</c>, in the
-/// same partition. One user's fold touches only their own partition.
+/// One user's fold touches only their own partition.
 /// </remarks>
 public static class TableKeys
 {
     public const string WorkoutSortKeyPrefix = "WORKOUT#";
-    public const string FoldMarkSortKeyPrefix = "FOLDED#";
     public const string ProfileSortKey = "PROFILE";
     public const string AnalyticsSortKey = "ANALYTICS";
 
     public static string UserPartition(string userId) => "USER#" + userId;
 
     public static string WorkoutSortKey(string workoutId) => WorkoutSortKeyPrefix + workoutId;
-
-    public static string FoldMarkSortKey(string workoutId) => FoldMarkSortKeyPrefix + workoutId;
 }

@@ -4,19 +4,20 @@ using GymCoach.Contracts.Storage;
 
 namespace GymCoach.Workers.Storage;
 
-/// <summary>A stored workout item: its key, its first and only write, and how it is read back.</summary>
+/// <summary>A stored workout item: its key, its first write, and the mark that says it is counted in the user's analytics.</summary>
 /// <remarks>
-/// A workout is stored once under <c>USER#{userId}</c>/<c>WORKOUT#{workoutId}</c> with version <see cref="Stored"/> and
-/// never rewritten: whether it is counted in the analytics is its <see cref="FoldMarks">fold mark</see>. Items of the
-/// earlier scheme, which marked the workout itself in the fold's transaction, carry version <see cref="Folded"/>, and
-/// are counted as marked.
+/// A workout is stored once under <c>USER#{userId}</c>/<c>WORKOUT#{workoutId}</c> with version <see cref="Stored"/>
+/// (<c>attribute_not_exists</c>, so a duplicate writes nothing and a conflict is seen). After an analytics item that
+/// counts it has committed, it is rewritten as it was read with version <see cref="Folded"/>: its mark. The mark needs
+/// no condition, because it is written only for a workout a committed revision counts (true once written, and writing
+/// it twice changes nothing) and a stored workout's content never changes. See <see cref="StoredAnalytics.PendingMarks"/>.
 /// </remarks>
 public static class WorkoutItems
 {
     /// <summary>Stored, not yet counted in the analytics.</summary>
     public const long Stored = 0;
 
-    /// <summary>Counted in the analytics, marked so by the earlier scheme.</summary>
+    /// <summary>Counted in the analytics.</summary>
     public const long Folded = 1;
 
     public static ItemKey Key(string userId, string workoutId) => new(TableKeys.UserPartition(userId), TableKeys.WorkoutSortKey(workoutId));
@@ -32,7 +33,6 @@ public static class WorkoutItems
             ?? throw new InvalidDataException($"stored workout {item.SortKey} is null");
     }
 
-    /// <summary>Marked counted on the item itself (the earlier scheme); see <see cref="FoldMarks"/> for the current one.</summary>
     public static bool IsFolded(StoredItem item) => item.Version >= Folded;
 
     public static string WorkoutId(StoredItem item) => item.SortKey[TableKeys.WorkoutSortKeyPrefix.Length..];
@@ -47,4 +47,7 @@ public static class WorkoutItems
             Version = Stored,
         },
         WriteCondition.IfNotExists);
+
+    /// <summary>The mark, written once an analytics item that counts <paramref name="item"/> has committed.</summary>
+    public static ItemWrite MarkFolded(StoredItem item) => new(item with { Version = Folded });
 }

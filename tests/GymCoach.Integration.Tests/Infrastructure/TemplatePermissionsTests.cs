@@ -10,8 +10,8 @@ public sealed class TemplatePermissionsTests
     // queue's attributes with the role (it never changes visibility); the workers send in batches (sqs:SendMessage);
     // conditional writes go out as TransactWriteItems, authorised per item as dynamodb:PutItem, with a GetItem when a
     // refusal does not carry the stored item (a lone conditional write is a PutItem); the analytics worker also reads in
-    // batches (BatchGetItem), reads its state (GetItem), queries a user's marks and workouts for a rebuild (Query) and
-    // writes fold marks in unconditional batches (BatchWriteItem). The writes worker makes no unconditional batch write.
+    // batches (BatchGetItem), reads its state (GetItem), queries a user's workouts for a rebuild (Query) and marks
+    // the workouts it counted in unconditional batches (BatchWriteItem). The writes worker makes no unconditional batch write.
     // The API publishes to both queues (SendMessageBatch is authorised as sqs:SendMessage), reads the writes queue's
     // counts for GET /ready, writes idempotency claims conditionally (PutItem) and reads analytics and the readiness
     // probe (GetItem); it never receives or deletes a message.

@@ -198,9 +198,9 @@ public sealed class AnalyticsHandlerTests
     [Theory]
     [InlineData(RecomputeReasons.WorkoutsChanged)]
     [InlineData(RecomputeReasons.Rebuild)]
-    public async Task WorkoutsMarkedByTheEarlierTransactionalScheme_AreCountedOnce(string reason)
+    public async Task AnalyticsOfTheTransactionalScheme_WithoutAPendingList_CountTheMarkedWorkoutsOnce(string reason)
     {
-        // What the earlier scheme left: each counted workout rewritten with version Folded, no fold marks, no pending list.
+        // What the transactional scheme left: each counted workout marked (version Folded), an analytics item without a pending list.
         var counted = WorkoutBuilder.For("vic").WithId("w1").Exercise("row", (10, 60m)).Build();
         var added = WorkoutBuilder.For("vic").WithId("w2").Exercise("row", (8, 70m)).Build();
         var earlier = new StoredAnalytics { CalculatorVersion = AnalyticsCalculator.Version, Analytics = AnalyticsCalculator.Compute("vic", [counted], DateTimeOffset.UtcNow) };

@@ -22,7 +22,7 @@ public sealed class FoldUnderFaultsTests
     public static TheoryData<int> Seeds()
     {
         var seeds = new TheoryData<int>();
-        for (var seed = 1; seed <= 30; seed++)
+        for (var seed = 1; seed <= 60; seed++)
         {
             seeds.Add(seed);
         }
@@ -91,7 +91,7 @@ public sealed class FoldUnderFaultsTests
         pending.AddRange(sqsEvent.Records.Where(r => crashed || failed.Contains(r.MessageId)).Select(r => r.Body));
     }
 
-    /// <summary>Two analytics invocations at once on overlapping requests, some delivered to both, in one process or two; what failed, or all after a crash, comes back.</summary>
+    /// <summary>Three analytics invocations at once on overlapping requests, some delivered twice, in one process or two; what failed, or all after a crash, comes back.</summary>
     private static async Task RecomputeSomeConcurrentlyAsync(WorkerHarness harness, Random random)
     {
         var messages = await harness.AnalyticsQueue.ReceiveAsync(10, TimeSpan.Zero, CancellationToken.None);
@@ -100,12 +100,19 @@ public sealed class FoldUnderFaultsTests
             return;
         }
 
-        var split = random.Next(messages.Count + 1);
-        var first = messages.Take(split).Concat(messages.Where(_ => random.NextDouble() < 0.3)).ToList();
-        var second = messages.Skip(split).Concat(messages.Where(_ => random.NextDouble() < 0.3)).ToList();
-        var outcomes = await Task.WhenAll(
-            harness.RecomputeAsync(new SqsEvent { Records = first }),
-            harness.RecomputeAsync(new SqsEvent { Records = second }, elsewhere: random.Next(2) == 0));
+        // Three invocations, each in this process or the other one; each message goes to one, some to another as well.
+        var invocations = new List<SqsMessage>[] { [], [], [] };
+        foreach (var message in messages)
+        {
+            invocations[random.Next(3)].Add(message);
+            if (random.NextDouble() < 0.3)
+            {
+                invocations[random.Next(3)].Add(message);
+            }
+        }
+
+        var outcomes = await Task.WhenAll(invocations.Select(records =>
+            harness.RecomputeAsync(new SqsEvent { Records = records }, elsewhere: random.Next(2) == 0)));
         var failed = outcomes.SelectMany(o => o.Response.BatchItemFailures.Select(f => f.ItemIdentifier)).ToHashSet();
         var crashed = random.NextDouble() < 0.15;
         foreach (var message in messages)
