@@ -29,5 +29,10 @@ if (args is ["dynamodb-write-throughput", .. var writeOptions])
     return await DynamoDbWriteThroughput.RunAsync(writeOptions);
 }
 
+if (args is ["dynamodb-request-costs", .. var costOptions])
+{
+    return await DynamoDbRequestCosts.RunAsync(costOptions);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(PublisherThroughput).Assembly).Run(args);
 return 0;

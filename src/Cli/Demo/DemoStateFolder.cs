@@ -1,3 +1,4 @@
+using GymCoach.Cli.Backends;
 using GymCoach.Cli.Backends.Durable;
 using GymCoach.Cli.Commands;
 
@@ -7,6 +8,8 @@ namespace GymCoach.Cli.Demo;
 /// <remarks>
 /// A folder the demo creates gets a marker file; the next demo may empty a folder with the marker. A folder without it
 /// (say, <c>run</c>'s) is refused unless <c>--fresh</c> says to empty it. Either way a folder a writer holds is refused.
+/// Emptying it includes the local backend's DynamoDB Local database, which lives outside it (in /dev/shm where there is
+/// one): left there, a local demo would start on the table of the one before and fail its check.
 /// </remarks>
 internal static class DemoStateFolder
 {
@@ -38,6 +41,12 @@ internal static class DemoStateFolder
                 {
                     entry.Delete();
                 }
+            }
+
+            var localDatabase = new DirectoryInfo(LocalBackend.DatabaseDirectory(path));
+            if (localDatabase.Exists)
+            {
+                localDatabase.Delete(recursive: true);
             }
 
             File.WriteAllText(Path.Combine(path, MarkerFileName), "This folder belongs to 'gymcoach demo', which empties it on its next run.\n");
