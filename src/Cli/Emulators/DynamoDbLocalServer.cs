@@ -35,6 +35,9 @@ public sealed class DynamoDbLocalServer : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>CPU time the JVM has used so far.</summary>
+    public TimeSpan ProcessorTime => _process.ProcessorTime;
+
     /// <summary>Installs the emulator packages if needed, starts DynamoDB Local and waits until it accepts connections.</summary>
     /// <exception cref="InvalidOperationException">Java or the emulator is missing, or the server did not start; the message says what to do or what it printed.</exception>
     public static async Task<DynamoDbLocalServer> StartAsync(DynamoDbLocalOptions? options, CancellationToken cancellationToken)

@@ -27,6 +27,16 @@ public sealed class EmulatorProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>CPU time the emulator has used so far (user and system), for benchmarks that charge it per request.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>Starts <paramref name="start"/> and waits until <paramref name="port"/> on 127.0.0.1 accepts a connection.</summary>
     /// <exception cref="InvalidOperationException">The process exited or did not listen within <paramref name="startupTimeout"/>; the message carries its output.</exception>
     public static async Task<EmulatorProcess> StartAsync(string name, ProcessStartInfo start, int port, TimeSpan startupTimeout, CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ public sealed class DynamoDbRequestCostsTests
 {
     [Theory]
     [InlineData("--calls", "0")]
+    [InlineData("--concurrency", "0")]
     [InlineData("--workouts-per-fold", "none")]
     [InlineData("--updates-per-message", "-1")]
     [InlineData("--unknown", "1")]
