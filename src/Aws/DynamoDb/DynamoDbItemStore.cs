@@ -36,7 +36,6 @@ public sealed class DynamoDbItemStore : IItemStore
     private readonly DynamoDbRetryPolicy _policy;
     private readonly BatchItemWriter _batches;
     private readonly TransactionItemWriter _transactions;
-    private readonly AtomicItemWriter _atomic;
     private readonly BatchItemReader _reads;
     private readonly ConditionalPutWriter _puts;
     private readonly PageReader _pages;
@@ -53,7 +52,6 @@ public sealed class DynamoDbItemStore : IItemStore
         _policy = new DynamoDbRetryPolicy(_options, _counters, _time);
         _batches = new BatchItemWriter(client, _policy);
         _transactions = new TransactionItemWriter(client, _policy, _time);
-        _atomic = new AtomicItemWriter(client, _policy, _time);
         _reads = new BatchItemReader(client, _policy, _time);
         _puts = new ConditionalPutWriter(client, _policy, _time);
         _pages = new PageReader(client, _policy, _time);
@@ -106,15 +104,6 @@ public sealed class DynamoDbItemStore : IItemStore
         }
 
         return items;
-    }
-
-    /// <inheritdoc/>
-    /// <exception cref="DynamoDbStoreException">The transaction failed for good (throttled or conflicting past the retry budget, or refused for a reason other than a condition).</exception>
-    public Task<TransactionResult> WriteAtomicallyAsync(IReadOnlyList<ItemWrite> writes, CancellationToken cancellationToken)
-    {
-        ItemWriteRules.ValidateAtomic(writes);
-        cancellationToken.ThrowIfCancellationRequested();
-        return writes.Count == 0 ? Task.FromResult(TransactionResult.Committed) : _atomic.WriteAsync(writes, cancellationToken);
     }
 
     /// <inheritdoc/>

@@ -17,17 +17,6 @@ public interface IItemStore
     /// <returns>One result per write, in order; a failed condition returns the item that is stored.</returns>
     Task<IReadOnlyList<WriteResult>> WriteAsync(IReadOnlyList<ItemWrite> writes, CancellationToken cancellationToken);
 
-    /// <summary>Writes all or nothing (TransactWriteItems downstream): every condition holds and every write is applied, or none is.</summary>
-    /// <remarks>
-    /// At most <see cref="MaxAtomicWrites"/> writes, to distinct keys. Unconditional writes join the transaction as they are.
-    /// A refused condition is an answer, not a failure: the result names every refused write with the item that is stored.
-    /// </remarks>
-    /// <exception cref="ArgumentException">More than <see cref="MaxAtomicWrites"/> writes, two writes to one key, or a write that breaks a limit.</exception>
-    Task<TransactionResult> WriteAtomicallyAsync(IReadOnlyList<ItemWrite> writes, CancellationToken cancellationToken);
-
-    /// <summary>The most writes one <see cref="WriteAtomicallyAsync"/> call may hold: DynamoDB's TransactWriteItems limit.</summary>
-    const int MaxAtomicWrites = 100;
-
     /// <summary>One page of the items of a partition whose sort key starts with <paramref name="sortKeyPrefix"/>, ascending by sort key.</summary>
     /// <param name="continuationToken">Null for the first page, then the previous page's token.</param>
     Task<ItemPage> QueryAsync(string partitionKey, string sortKeyPrefix, int limit, string? continuationToken, CancellationToken cancellationToken);

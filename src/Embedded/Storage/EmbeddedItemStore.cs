@@ -51,38 +51,6 @@ public sealed class EmbeddedItemStore(TimeProvider? timeProvider = null, IItemJo
     }
 
     /// <inheritdoc/>
-    /// <remarks>Holds the locks of every partition the writes touch while it checks all conditions and applies all writes.</remarks>
-    public Task<TransactionResult> WriteAtomicallyAsync(IReadOnlyList<ItemWrite> writes, CancellationToken cancellationToken)
-    {
-        ItemWriteRules.ValidateAtomic(writes);
-        cancellationToken.ThrowIfCancellationRequested();
-        using var partitions = PartitionLocks.Take(writes, _partitions);
-        var now = _time.GetUtcNow();
-        List<RefusedWrite>? refused = null;
-        for (var i = 0; i < writes.Count; i++)
-        {
-            var result = partitions[writes[i].Item.PartitionKey].Check(writes[i], now);
-            if (!result.Written)
-            {
-                (refused ??= []).Add(new RefusedWrite(i, result.Existing));
-            }
-        }
-
-        if (refused is not null)
-        {
-            return Task.FromResult(new TransactionResult(refused));
-        }
-
-        journal?.Commit([.. writes.Select(write => write.Item)]);
-        foreach (var write in writes)
-        {
-            partitions[write.Item.PartitionKey].Apply(write.Item);
-        }
-
-        return Task.FromResult(TransactionResult.Committed);
-    }
-
-    /// <inheritdoc/>
     /// <remarks>
     /// Writes apply one after another in list order, so a later write to the same key sees an earlier one; the journal
     /// gets the written ones in one commit, and if it fails every write is undone.

@@ -33,19 +33,6 @@ public sealed class MeteredItemStore(IItemStore inner, MetricsRecorder recorder,
         }
     }
 
-    public async Task<TransactionResult> WriteAtomicallyAsync(IReadOnlyList<ItemWrite> writes, CancellationToken cancellationToken)
-    {
-        var started = _time.GetTimestamp();
-        try
-        {
-            return await inner.WriteAtomicallyAsync(writes, cancellationToken);
-        }
-        finally
-        {
-            Record(started);
-        }
-    }
-
     public async Task<IReadOnlyList<WriteResult>> WriteAsync(IReadOnlyList<ItemWrite> writes, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();

@@ -20,38 +20,6 @@ public static class ItemWriteRules
     // An upper bound for a DynamoDB number (up to 38 digits): 1 byte per 2 digits plus 1.
     private const int NumberBytes = 21;
 
-    /// <summary>TransactWriteItems' size limit: 4 MB over all of its items.</summary>
-    public const int MaxTransactionBytes = 4 * 1024 * 1024;
-
-    /// <summary>Checks an all-or-nothing call: every write valid, at most 100 of them, distinct keys, 4 MB in all.</summary>
-    /// <exception cref="ArgumentException">The call breaks one of those rules; nothing is written.</exception>
-    public static void ValidateAtomic(IReadOnlyList<ItemWrite> writes)
-    {
-        ArgumentNullException.ThrowIfNull(writes);
-        if (writes.Count > IItemStore.MaxAtomicWrites)
-        {
-            throw new ArgumentException($"An atomic write holds at most {IItemStore.MaxAtomicWrites} writes, was {writes.Count}.", nameof(writes));
-        }
-
-        var keys = new HashSet<ItemKey>(writes.Count);
-        var bytes = 0L;
-        foreach (var write in writes)
-        {
-            Validate(write);
-            if (!keys.Add(ItemKey.Of(write.Item)))
-            {
-                throw new ArgumentException($"An atomic write may touch each key once; {write.Item.PartitionKey}/{write.Item.SortKey} appears twice.", nameof(writes));
-            }
-
-            bytes += SizeOf(write.Item);
-        }
-
-        if (bytes > MaxTransactionBytes)
-        {
-            throw new ArgumentException($"An atomic write holds at most 4 MB, was {bytes} bytes.", nameof(writes));
-        }
-    }
-
     /// <exception cref="ArgumentException">The write is null, has an empty or oversized key, an unknown condition, half an index key, or an item over 400 KB.</exception>
     public static void Validate(ItemWrite write)
     {

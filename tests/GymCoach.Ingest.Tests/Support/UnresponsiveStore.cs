@@ -11,9 +11,6 @@ internal sealed class UnresponsiveStore(bool throws = false) : IItemStore
     public Task<IReadOnlyList<StoredItem?>> GetManyAsync(IReadOnlyList<ItemKey> keys, CancellationToken cancellationToken) =>
         throws ? throw new IOException("connection refused") : new TaskCompletionSource<IReadOnlyList<StoredItem?>>().Task;
 
-    public Task<TransactionResult> WriteAtomicallyAsync(IReadOnlyList<ItemWrite> writes, CancellationToken cancellationToken) =>
-        throw new NotSupportedException();
-
     public Task<IReadOnlyList<WriteResult>> WriteAsync(IReadOnlyList<ItemWrite> writes, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 

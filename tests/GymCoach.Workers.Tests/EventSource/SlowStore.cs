@@ -17,12 +17,6 @@ internal sealed class SlowStore(IItemStore inner, TimeSpan delay) : IItemStore
         return await inner.GetManyAsync(keys, cancellationToken);
     }
 
-    public async Task<TransactionResult> WriteAtomicallyAsync(IReadOnlyList<ItemWrite> writes, CancellationToken cancellationToken)
-    {
-        await Task.Delay(delay, cancellationToken);
-        return await inner.WriteAtomicallyAsync(writes, cancellationToken);
-    }
-
     public async Task<IReadOnlyList<WriteResult>> WriteAsync(IReadOnlyList<ItemWrite> writes, CancellationToken cancellationToken)
     {
         await Task.Delay(delay, cancellationToken);

@@ -48,9 +48,8 @@ public sealed class AnalyticsHandlerTests
         var outcome = await _harness.RecomputeAsync(_harness.Event(requests));
 
         Assert.Equal(41, outcome.Succeeded);
-        Assert.Equal(2, _store.Gets - gets); // the analytics items, then the named workouts and their marks
+        Assert.Equal(2, _store.Gets - gets); // the analytics items, then the named workouts
         Assert.Equal(3, _store.ItemsWritten - written); // lee's analytics and w1's mark, max's first (empty) analytics
-        Assert.Equal(0, _store.AtomicWrites);
         Assert.Empty(_store.QueriesByPartition);
         Assert.Equal(1, (await _harness.StoredAnalyticsAsync("lee"))!.TotalWorkouts);
     }
@@ -129,7 +128,7 @@ public sealed class AnalyticsHandlerTests
         await _harness.WriteAsync(WorkerHarness.WorkoutBody(WorkoutBuilder.For("hal").WithId("new").Exercise("row", (10, 65m)).Build()));
         await _harness.DrainRecomputesAsync();
 
-        Assert.Equal(2, _store.Gets - gets); // the analytics item, then the new workout and its (missing) mark
+        Assert.Equal(2, _store.Gets - gets); // the analytics item, then the new workout
         Assert.Equal(2, _store.ItemsRead - read); // the analytics item and the new workout
         Assert.Equal(3, _store.ItemsWritten - written); // the workout, then the analytics and the workout's mark
         Assert.Empty(_store.QueriesByPartition);

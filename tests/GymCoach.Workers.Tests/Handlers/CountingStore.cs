@@ -9,7 +9,6 @@ internal sealed class CountingStore(IItemStore inner) : IItemStore
     private int _gets;
     private int _itemsRead;
     private int _itemsWritten;
-    private int _atomicWrites;
     private int _writeRefusals;
 
     public ConcurrentDictionary<string, int> QueriesByPartition { get; } = new(StringComparer.Ordinal);
@@ -20,11 +19,8 @@ internal sealed class CountingStore(IItemStore inner) : IItemStore
     /// <summary>Items returned by every read: gets, batched gets and query pages.</summary>
     public int ItemsRead => Volatile.Read(ref _itemsRead);
 
-    /// <summary>Items written (refused conditions excluded), by plain and atomic writes alike.</summary>
+    /// <summary>Items written (refused conditions excluded).</summary>
     public int ItemsWritten => Volatile.Read(ref _itemsWritten);
-
-    /// <summary>Calls of <see cref="WriteAtomicallyAsync"/>.</summary>
-    public int AtomicWrites => Volatile.Read(ref _atomicWrites);
 
     /// <summary>Writes of <see cref="WriteAsync"/> refused by their condition.</summary>
     public int WriteRefusals => Volatile.Read(ref _writeRefusals);
@@ -51,14 +47,6 @@ internal sealed class CountingStore(IItemStore inner) : IItemStore
         Interlocked.Add(ref _itemsWritten, results.Count(static result => result.Written));
         Interlocked.Add(ref _writeRefusals, results.Count(static result => !result.Written));
         return results;
-    }
-
-    public async Task<TransactionResult> WriteAtomicallyAsync(IReadOnlyList<ItemWrite> writes, CancellationToken cancellationToken)
-    {
-        Interlocked.Increment(ref _atomicWrites);
-        var result = await inner.WriteAtomicallyAsync(writes, cancellationToken);
-        Interlocked.Add(ref _itemsWritten, result.IsCommitted ? writes.Count : 0);
-        return result;
     }
 
     public async Task<ItemPage> QueryAsync(string partitionKey, string sortKeyPrefix, int limit, string? continuationToken, CancellationToken cancellationToken)

@@ -19,9 +19,6 @@ internal sealed class CrashingStore(IItemStore inner, Random random, double fail
     public Task<IReadOnlyList<WriteResult>> WriteAsync(IReadOnlyList<ItemWrite> writes, CancellationToken cancellationToken) =>
         CallAsync(() => inner.WriteAsync(writes, cancellationToken));
 
-    public Task<TransactionResult> WriteAtomicallyAsync(IReadOnlyList<ItemWrite> writes, CancellationToken cancellationToken) =>
-        CallAsync(() => inner.WriteAtomicallyAsync(writes, cancellationToken));
-
     public Task<ItemPage> QueryAsync(string partitionKey, string sortKeyPrefix, int limit, string? continuationToken, CancellationToken cancellationToken) =>
         CallAsync(() => inner.QueryAsync(partitionKey, sortKeyPrefix, limit, continuationToken, cancellationToken));
 

@@ -46,30 +46,6 @@ public sealed class EmbeddedItemStoreJournalTests
     }
 
     [Fact]
-    public async Task AFailedCommit_OfATransaction_WritesNothing()
-    {
-        var store = new EmbeddedItemStore(_clock, _journal);
-        _journal.Refuse = true;
-
-        await Assert.ThrowsAsync<IOException>(() => store.WriteAtomicallyAsync([new ItemWrite(ItemSamples.Item("a", "1")), new ItemWrite(ItemSamples.Item("b", "1"))], None));
-
-        Assert.Null(await store.GetAsync("a", "1", None));
-        Assert.Null(await store.GetAsync("b", "1", None));
-    }
-
-    [Fact]
-    public async Task ARefusedTransaction_CommitsNothing()
-    {
-        var store = new EmbeddedItemStore(_clock, _journal);
-        await store.WriteAsync([new ItemWrite(ItemSamples.Item("a", "1"))], None);
-
-        var result = await store.WriteAtomicallyAsync([new ItemWrite(ItemSamples.Item("b", "1")), new ItemWrite(ItemSamples.Item("a", "1"), WriteCondition.IfNotExists)], None);
-
-        Assert.False(result.IsCommitted);
-        Assert.Single(_journal.Commits);
-    }
-
-    [Fact]
     public async Task AReaderDuringACommit_NeverSeesTheUncommittedItem()
     {
         var store = new EmbeddedItemStore(_clock, _journal);

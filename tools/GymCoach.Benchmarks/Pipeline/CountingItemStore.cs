@@ -36,15 +36,6 @@ internal sealed class CountingItemStore(IItemStore inner) : IItemStore
         return items;
     }
 
-    /// <remarks>A refused transaction writes nothing: its writes count as refused.</remarks>
-    public async Task<TransactionResult> WriteAtomicallyAsync(IReadOnlyList<ItemWrite> writes, CancellationToken cancellationToken)
-    {
-        var counter = Called("WriteAtomically");
-        var result = await inner.WriteAtomicallyAsync(writes, cancellationToken);
-        counter.Add(written: result.IsCommitted ? writes.Count : 0, refused: result.IsCommitted ? 0 : writes.Count);
-        return result;
-    }
-
     public async Task<IReadOnlyList<WriteResult>> WriteAsync(IReadOnlyList<ItemWrite> writes, CancellationToken cancellationToken)
     {
         var counter = Called("Write");
