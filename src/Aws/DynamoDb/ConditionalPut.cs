@@ -9,14 +9,9 @@ namespace GymCoach.Aws.DynamoDb;
 /// <remarks>An expired item counts as absent (<c>#exp &lt;= :now</c>): TTL deletes lazily, and the embedded store never lets one be seen.</remarks>
 internal static class ConditionalPut
 {
-    /// <summary>A transaction's put: conditional as the write says, or plain for <see cref="WriteCondition.None"/> (an atomic write's unconditional part).</summary>
+    /// <summary>A transaction's put, conditional as the write says (unconditional writes go out in BatchWriteItem, never here).</summary>
     public static Put TransactionItem(string tableName, ItemWrite write, long now)
     {
-        if (write.Condition == WriteCondition.None)
-        {
-            return new Put { TableName = tableName, Item = ItemAttributes.From(write.Item) };
-        }
-
         var (condition, names, values) = Condition(write, now);
         return new Put
         {

@@ -7,10 +7,10 @@ namespace GymCoach.Workers.Handlers;
 /// <summary>Runs one fold per user at a time in this process, and lets the chunks waiting for it ride along in the next one.</summary>
 /// <remarks>
 /// Concurrent chunks (of one invocation, or of concurrent invocations of one process) often name the same users. Left
-/// to race, their transactions refuse each other and each loser reads again and retries. Here the requests queue per
-/// user: whoever gets the user next folds the workouts of every request waiting at that moment in one transaction,
-/// starting from the analytics item the previous fold wrote, and answers them all. Folds in other processes are still
-/// settled by the transaction's conditions. A queue lives only while someone holds or waits for it; the last written
+/// to race, their compare-and-swaps of the analytics item refuse each other and each loser reads again and retries. Here
+/// the requests queue per user: whoever gets the user next folds the workouts of every request waiting at that moment
+/// in one fold, starting from the analytics item the previous fold wrote, and answers them all. Folds in other processes
+/// are still settled by the compare-and-swap. A queue lives only while someone holds or waits for it; the last written
 /// analytics item is kept for the most recently folded users, and used only when it is newer than what a chunk read.
 /// </remarks>
 internal sealed class UserFoldCombiner
